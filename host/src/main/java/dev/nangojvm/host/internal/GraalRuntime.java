@@ -1,0 +1,57 @@
+package dev.nangojvm.host.internal;
+
+import dev.nangojvm.host.RuntimeInfo;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.SandboxPolicy;
+
+/**
+ * The one shared {@link Engine} of a host: parsed code of a bundle is shared by every context
+ * created on it, which is what makes a fresh context per execution affordable.
+ */
+public final class GraalRuntime implements AutoCloseable {
+    private final Engine engine;
+    private final RuntimeInfo info;
+
+    public GraalRuntime() {
+        this.engine = Engine.newBuilder("js")
+                .sandbox(SandboxPolicy.CONSTRAINED)
+                // CONSTRAINED refuses the process streams; engine-level output is never wanted anyway.
+                .out(OutputStream.nullOutputStream())
+                .err(OutputStream.nullOutputStream())
+                .option("engine.WarnInterpreterOnly", "false")
+                .build();
+        String impl = engine.getImplementationName();
+        boolean optimizing = !"Interpreted".equalsIgnoreCase(impl);
+        this.info = new RuntimeInfo(optimizing, impl, optimizing ? null : explainFallback());
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public RuntimeInfo info() {
+        return info;
+    }
+
+    /** Names the missing piece of the JIT recipe, so that the fix is obvious. */
+    static String explainFallback() {
+        List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (args.stream().noneMatch(a -> a.equals("-XX:+EnableJVMCI"))) {
+            return "JVMCI is not enabled: start the JVM with -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI "
+                    + "and the Graal compiler jars on --upgrade-module-path (./nango-jvm does this)";
+        }
+        if (ModuleLayer.boot().findModule("jdk.graal.compiler").isEmpty()) {
+            return "the Graal compiler (org.graalvm.compiler:compiler) is not on --upgrade-module-path";
+        }
+        return "the Graal compiler does not accept this JDK (" + Runtime.version()
+                + "); the compiler version must equal polyglot's and be no newer than the JDK's update release";
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}
