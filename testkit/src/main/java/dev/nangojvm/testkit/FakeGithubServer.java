@@ -36,7 +36,9 @@ import java.util.stream.Collectors;
  *       {@code body?}, {@code draft?}: 201 with the pull request; 422 "Validation Failed" for a
  *       missing field, head equal to base, or an open pull request with the same head and base.</li>
  * </ul>
- * Every answer carries {@code x-ratelimit-*} headers. Test hooks: {@link #updatePullRequest},
+ * Successful answers carry {@code x-ratelimit-*} headers (remaining counts down from {@value #RATE_LIMIT},
+ * reset one hour ahead); error answers carry none, except those of {@link #rateLimitNextRequests}.
+ * Test hooks: {@link #updatePullRequest},
  * {@link #failNextRequests}, {@link #rateLimitNextRequests}, the request log ({@link #requests()}).
  *
  * <pre>{@code
@@ -197,10 +199,11 @@ public final class FakeGithubServer implements AutoCloseable {
 
     /**
      * Answers the next {@code count} requests (any path, before the auth check) with {@code status}
-     * and GitHub's error body, e.g. 500 {@code {"message":"Server Error"}}. Queued after pending failures.
+     * and GitHub's error body, e.g. 500 {@code {"message":"Server Error"}}, without rate-limit
+     * headers. Queued after pending failures.
      */
     public void failNextRequests(int count, int status) {
-        http.failNext(count, request -> withRateLimit(FakeResponse.json(status, GithubJson.error(status, reason(status), GithubJson.DOCS))));
+        http.failNext(count, request -> FakeResponse.json(status, GithubJson.error(status, reason(status), GithubJson.DOCS)));
     }
 
     /**
@@ -327,8 +330,17 @@ public final class FakeGithubServer implements AutoCloseable {
         return FakeResponse.json(404, GithubJson.error(404, "Not Found", documentationUrl));
     }
 
+    /**
+     * Counts the request against the rate limit and, on success, adds the {@code x-ratelimit-*}
+     * headers. Error answers go without them on purpose: a client that honours
+     * {@code x-ratelimit-reset} before every retry (Nango's github provider does) would otherwise
+     * wait for the window reset, an hour away. Only {@link #rateLimitNextRequests} sets them on an error.
+     */
     private synchronized FakeResponse withRateLimit(FakeResponse response) {
         rateLimitUsed++;
+        if (response.status() >= 400) {
+            return response;
+        }
         return response
                 .withHeader("x-ratelimit-limit", Integer.toString(RATE_LIMIT))
                 .withHeader("x-ratelimit-remaining", Integer.toString(Math.max(0, RATE_LIMIT - rateLimitUsed)))

@@ -306,6 +306,22 @@ class FakeGithubServerTest {
         }
 
         @Test
+        void successesCountDownTheRateLimitWhileErrorsCarryNoResetToWaitFor() throws Exception {
+            HttpResponse<String> first = get(github.baseUrl() + PULLS);
+            HttpResponse<String> second = get(github.baseUrl() + PULLS);
+            github.failNextRequests(1, 502);
+            HttpResponse<String> failed = get(github.baseUrl() + PULLS);
+            HttpResponse<String> unauthorized = get(github.baseUrl() + PULLS, "wrong-token");
+
+            assertThat(first.headers().firstValue("x-ratelimit-remaining")).hasValue("4999");
+            assertThat(second.headers().firstValue("x-ratelimit-remaining")).hasValue("4998");
+            assertThat(second.headers().firstValue("x-ratelimit-reset")).isPresent();
+            assertThat(failed.statusCode()).isEqualTo(502);
+            assertThat(failed.headers().firstValue("x-ratelimit-reset")).isEmpty();
+            assertThat(unauthorized.headers().firstValue("x-ratelimit-reset")).isEmpty();
+        }
+
+        @Test
         void seedsTheSamePullRequestsEveryTime() {
             try (var again = FakeGithubServer.withDefaults()) {
                 assertThat(again.pullRequests()).isEqualTo(github.pullRequests());
