@@ -3,20 +3,19 @@ package dev.nangojvm.testkit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.nangojvm.testkit.GithubRepositories.Repository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
 
 /**
  * A loopback fake of the GitHub REST API's pull request endpoints, for the sample integration's
@@ -71,24 +70,8 @@ public final class FakeGithubServer implements AutoCloseable {
     private static final Set<String> SORTS = Set.of("created", "updated");
     private static final Set<String> DIRECTIONS = Set.of("asc", "desc");
 
-    private static final class Repo {
-        final String owner;
-        final String name;
-        final long idBase;
-        final List<FakePullRequest> pulls;
-        Instant lastStamp;
-
-        Repo(String owner, String name, long idBase, List<FakePullRequest> pulls, Instant lastStamp) {
-            this.owner = owner;
-            this.name = name;
-            this.idBase = idBase;
-            this.pulls = new ArrayList<>(pulls);
-            this.lastStamp = lastStamp;
-        }
-    }
-
     private final FakeProviderServer http;
-    private final Map<String, Repo> repos = new LinkedHashMap<>();
+    private final GithubRepositories repositories;
     private final String token;
     private final String login;
     private final Clock clock;
@@ -101,7 +84,7 @@ public final class FakeGithubServer implements AutoCloseable {
         Map<String, Integer> wanted = builder.repositories.isEmpty()
                 ? Map.of(DEFAULT_OWNER + "/" + DEFAULT_REPO, DEFAULT_PULL_REQUEST_COUNT)
                 : builder.repositories;
-        wanted.forEach((fullName, count) -> seed(fullName, count, builder.baseInstant));
+        this.repositories = new GithubRepositories(wanted, builder.baseInstant, clock);
         this.http = FakeProviderServer.builder()
                 .interceptor(this::authenticate)
                 .get("/repos/{owner}/{repo}/pulls", request -> withRateLimit(list(request)))
@@ -165,19 +148,17 @@ public final class FakeGithubServer implements AutoCloseable {
 
     /** The pull requests of {@code nango-jvm/demo} (or the only configured repository's), by number. */
     public List<FakePullRequest> pullRequests() {
-        Repo first = firstRepo();
-        return pullRequests(first.owner, first.name);
+        return repositories.pullRequests(repositories.first());
     }
 
     /** The pull requests of a repository, by number. */
-    public synchronized List<FakePullRequest> pullRequests(String owner, String repo) {
-        return List.copyOf(existingRepo(owner, repo).pulls);
+    public List<FakePullRequest> pullRequests(String owner, String repo) {
+        return repositories.pullRequests(repositories.require(owner, repo));
     }
 
     /** {@link #updatePullRequest(String, String, int, String)} on the first configured repository. */
     public FakePullRequest updatePullRequest(int number, String newTitle) {
-        Repo first = firstRepo();
-        return updatePullRequest(first.owner, first.name, number, newTitle);
+        return repositories.update(repositories.first(), number, Objects.requireNonNull(newTitle, "newTitle"));
     }
 
     /**
@@ -185,16 +166,8 @@ public final class FakeGithubServer implements AutoCloseable {
      * second after the repository's latest change), so it comes first in {@code sort=updated&direction=desc}
      * and an incremental sync picks it up. Returns the updated pull request.
      */
-    public synchronized FakePullRequest updatePullRequest(String owner, String repo, int number, String newTitle) {
-        Repo target = existingRepo(owner, repo);
-        for (int i = 0; i < target.pulls.size(); i++) {
-            if (target.pulls.get(i).number() == number) {
-                FakePullRequest updated = target.pulls.get(i).withTitle(Objects.requireNonNull(newTitle, "newTitle"), nextStamp(target));
-                target.pulls.set(i, updated);
-                return updated;
-            }
-        }
-        throw new IllegalArgumentException("no pull request #" + number + " in " + owner + "/" + repo + "; it has #1..#" + target.pulls.size());
+    public FakePullRequest updatePullRequest(String owner, String repo, int number, String newTitle) {
+        return repositories.update(repositories.require(owner, repo), number, Objects.requireNonNull(newTitle, "newTitle"));
     }
 
     /**
@@ -233,7 +206,7 @@ public final class FakeGithubServer implements AutoCloseable {
     }
 
     private FakeResponse list(FakeRequest request) {
-        Optional<Repo> found = repo(request);
+        Optional<Repository> found = repository(request);
         if (found.isEmpty()) {
             return repoNotFound(GithubJson.LIST_DOCS);
         }
@@ -248,47 +221,49 @@ public final class FakeGithubServer implements AutoCloseable {
         }
         int perPage = Math.min(positiveInt(request.queryParam("per_page"), DEFAULT_PER_PAGE), MAX_PER_PAGE);
         int page = positiveInt(request.queryParam("page"), 1);
-        List<FakePullRequest> matching = matching(found.get(), request, state, sort, direction);
+        List<FakePullRequest> matching = repositories.list(found.get(), filter(request, state), order(sort, direction));
 
         int lastPage = Math.max(1, (matching.size() + perPage - 1) / perPage);
         int from = (int) Math.min((long) (page - 1) * perPage, matching.size());
         ArrayNode body = FakeResponse.JSON.createArrayNode();
         matching.subList(from, Math.min(from + perPage, matching.size()))
-                .forEach(pr -> body.add(GithubJson.pullRequest(pr, request.baseUrl(), found.get().owner, found.get().name)));
+                .forEach(pr -> body.add(GithubJson.pullRequest(pr, request.baseUrl(), found.get())));
         FakeResponse response = FakeResponse.json(200, body);
         return page == 1 && lastPage == 1 ? response : response.withHeader("link", LinkHeader.of(request, page, lastPage));
     }
 
-    private synchronized List<FakePullRequest> matching(Repo repo, FakeRequest request, String state, String sort, String direction) {
+    private static Predicate<FakePullRequest> filter(FakeRequest request, String state) {
+        String head = request.queryParam("head").orElse(null);
+        String base = request.queryParam("base").orElse(null);
+        return pr -> (state.equals("all") || pr.state().equals(state))
+                && (head == null || pr.headLabel().equalsIgnoreCase(head))
+                && (base == null || pr.base().equals(base));
+    }
+
+    /** GitHub's order; ties (same second) broken by number, so pages never overlap. */
+    private static Comparator<FakePullRequest> order(String sort, String direction) {
         Comparator<FakePullRequest> order = Comparator
                 .comparing(sort.equals("updated") ? FakePullRequest::updatedAt : FakePullRequest::createdAt)
                 .thenComparingInt(FakePullRequest::number);
-        String head = request.queryParam("head").orElse(null);
-        String base = request.queryParam("base").orElse(null);
-        return repo.pulls.stream()
-                .filter(pr -> state.equals("all") || pr.state().equals(state))
-                .filter(pr -> head == null || pr.headLabel().equalsIgnoreCase(head))
-                .filter(pr -> base == null || pr.base().equals(base))
-                .sorted(direction.equals("desc") ? order.reversed() : order)
-                .toList();
+        return direction.equals("desc") ? order.reversed() : order;
     }
 
     private FakeResponse get(FakeRequest request) {
-        Optional<Repo> found = repo(request);
+        Optional<Repository> found = repository(request);
         String number = request.pathParam("number");
-        Optional<FakePullRequest> pr = found.flatMap(repo -> pullRequests(repo.owner, repo.name).stream()
+        Optional<FakePullRequest> pr = found.flatMap(repository -> repositories.pullRequests(repository).stream()
                 .filter(candidate -> Integer.toString(candidate.number()).equals(number))
                 .findFirst());
-        return pr.map(it -> FakeResponse.json(200, GithubJson.pullRequest(it, request.baseUrl(), found.get().owner, found.get().name)))
+        return pr.map(it -> FakeResponse.json(200, GithubJson.pullRequest(it, request.baseUrl(), found.get())))
                 .orElseGet(() -> repoNotFound(GithubJson.DOCS + "/pulls/pulls#get-a-pull-request"));
     }
 
     private FakeResponse create(FakeRequest request) {
-        Optional<Repo> found = repo(request);
+        Optional<Repository> found = repository(request);
         if (found.isEmpty()) {
             return repoNotFound(GithubJson.CREATE_DOCS);
         }
-        Repo repo = found.get();
+        Repository repo = found.get();
         JsonNode body;
         try {
             body = FakeResponse.JSON.readTree(request.body());
@@ -304,25 +279,17 @@ public final class FakeGithubServer implements AutoCloseable {
             }
         }
         String head = body.get("head").asText();
-        String headLabel = head.contains(":") ? head : repo.owner + ":" + head;
+        String headLabel = head.contains(":") ? head : repo.owner() + ":" + head;
         String base = body.get("base").asText();
-        if (headLabel.equalsIgnoreCase(repo.owner + ":" + base)) {
+        if (headLabel.equalsIgnoreCase(repo.owner() + ":" + base)) {
             return FakeResponse.json(422, GithubJson.validationFailed(GithubJson.CREATE_DOCS, "code", "custom", "message", "No commits between " + base + " and " + head));
         }
-        FakePullRequest created;
-        synchronized (this) {
-            boolean duplicate = repo.pulls.stream().anyMatch(pr -> pr.state().equals("open") && pr.headLabel().equalsIgnoreCase(headLabel) && pr.base().equals(base));
-            if (duplicate) {
-                return FakeResponse.json(422, GithubJson.validationFailed(GithubJson.CREATE_DOCS, "code", "custom", "message", "A pull request already exists for " + headLabel + "."));
-            }
-            Instant now = nextStamp(repo);
-            int number = repo.pulls.stream().mapToInt(FakePullRequest::number).max().orElse(0) + 1;
-            created = new FakePullRequest(repo.idBase + number, number, body.get("title").asText().trim(),
-                    body.path("body").isTextual() ? body.get("body").asText() : null, login, now, now, null, null,
-                    body.path("draft").asBoolean(false), headLabel, base, List.of());
-            repo.pulls.add(created);
+        Optional<FakePullRequest> created = repositories.create(repo, body.get("title").asText().trim(),
+                body.path("body").isTextual() ? body.get("body").asText() : null, login, body.path("draft").asBoolean(false), headLabel, base);
+        if (created.isEmpty()) {
+            return FakeResponse.json(422, GithubJson.validationFailed(GithubJson.CREATE_DOCS, "code", "custom", "message", "A pull request already exists for " + headLabel + "."));
         }
-        var json = GithubJson.pullRequest(created, request.baseUrl(), repo.owner, repo.name);
+        var json = GithubJson.pullRequest(created.get(), request.baseUrl(), repo);
         return FakeResponse.json(201, json).withHeader("location", json.get("url").asText());
     }
 
@@ -350,43 +317,8 @@ public final class FakeGithubServer implements AutoCloseable {
                 .withHeader("x-github-api-version-selected", "2022-11-28");
     }
 
-    // ---- store
-
-    private void seed(String fullName, int count, Instant baseInstant) {
-        String owner = fullName.substring(0, fullName.indexOf('/'));
-        String name = fullName.substring(fullName.indexOf('/') + 1);
-        long idBase = 1_000_000_000L + repos.size() * 1_000_000L;
-        List<FakePullRequest> pulls = GithubSeed.pullRequests(owner, idBase, count, baseInstant);
-        Instant latest = pulls.stream().map(FakePullRequest::updatedAt).max(Comparator.naturalOrder()).orElse(baseInstant);
-        repos.put(key(owner, name), new Repo(owner, name, idBase, pulls, latest));
-    }
-
-    private synchronized Optional<Repo> repo(FakeRequest request) {
-        return Optional.ofNullable(repos.get(key(request.pathParam("owner"), request.pathParam("repo"))));
-    }
-
-    private synchronized Repo existingRepo(String owner, String repo) {
-        Repo found = repos.get(key(owner, repo));
-        if (found == null) {
-            throw new IllegalArgumentException("the fake GitHub has no repository " + owner + "/" + repo + "; it has "
-                    + repos.values().stream().map(r -> r.owner + "/" + r.name).collect(Collectors.joining(", ")));
-        }
-        return found;
-    }
-
-    private synchronized Repo firstRepo() {
-        return repos.values().iterator().next();
-    }
-
-    /** Now in whole seconds, but always after the repository's previous change, so updates order strictly. */
-    private Instant nextStamp(Repo repo) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        repo.lastStamp = now.isAfter(repo.lastStamp) ? now : repo.lastStamp.plusSeconds(1);
-        return repo.lastStamp;
-    }
-
-    private static String key(String owner, String repo) {
-        return (owner + "/" + repo).toLowerCase(Locale.ROOT);
+    private Optional<Repository> repository(FakeRequest request) {
+        return repositories.find(request.pathParam("owner"), request.pathParam("repo"));
     }
 
     private static int positiveInt(Optional<String> value, int fallback) {

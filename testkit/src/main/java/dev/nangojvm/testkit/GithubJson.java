@@ -24,7 +24,9 @@ final class GithubJson {
     private GithubJson() {}
 
     /** A pull request as the list, get and create endpoints return it. */
-    static ObjectNode pullRequest(FakePullRequest pr, String apiBase, String owner, String repo) {
+    static ObjectNode pullRequest(FakePullRequest pr, String apiBase, GithubRepositories.Repository repository) {
+        String owner = repository.owner();
+        String repo = repository.name();
         ObjectNode json = NODES.objectNode();
         json.put("url", apiBase + "/repos/" + owner + "/" + repo + "/pulls/" + pr.number());
         json.put("id", pr.id());

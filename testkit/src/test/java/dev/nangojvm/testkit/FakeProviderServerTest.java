@@ -55,7 +55,8 @@ class FakeProviderServerTest {
         HttpResponse<String> response = send("GET", "/users/42?q=a%20b", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(new ObjectMapper().readValue(response.body(), Map.class)).isEqualTo(Map.of("id", "42", "q", "a b"));
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(response.body())).isEqualTo(json.valueToTree(Map.of("id", "42", "q", "a b")));
         assertThat(response.headers().firstValue("content-type")).hasValue("application/json; charset=utf-8");
     }
 
