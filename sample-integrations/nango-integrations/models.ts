@@ -1,0 +1,137 @@
+// ---------------------------
+// Laid out like the models.ts that `nango generate` (Nango v0.69.22) writes from nango.yaml
+// It's recommended to version this file
+// https://nango.dev
+// ---------------------------
+
+// ------ Models
+export interface GithubRepoMetadata {
+  owner: string;
+  repo: string;
+};
+
+export interface PullRequest {
+  id: string;
+  number: number;
+  title: string;
+  state: 'open' | 'closed' | 'merged';
+  author: string;
+  url: string;
+  created_at: string;
+  updated_at: string;
+  merged_at?: string | undefined;
+  draft: boolean;
+  head: string;
+  base: string;
+  labels: string[];
+};
+
+export interface CreatePullRequestInput {
+  owner: string;
+  repo: string;
+  title: string;
+  head: string;
+  base: string;
+  body?: string | undefined;
+  draft?: boolean | undefined;
+};
+// ------ /Models
+
+// ------ SDK
+
+// Nango pastes the whole runner SDK declaration file (models.d.ts, ~450 lines) here. This sample
+// keeps only the members its scripts use, with the same names and shapes, so that `tsc` can check
+// the scripts without the `nango` package installed. Like the rest of this file it is type-only:
+// the bundler erases every import of it.
+
+import type { SafeParseSuccess, ZodSchema } from 'zod';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export type Metadata = Record<string, unknown>;
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE' | 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+export interface Pagination {
+  type: string;
+  limit?: number | string;
+  response_path?: string;
+  limit_name_in_request: string;
+  in_body?: boolean;
+}
+
+export interface CursorPagination extends Pagination {
+  type: 'cursor';
+  cursor_path_in_response: string;
+  cursor_name_in_request: string;
+}
+
+export interface LinkPagination extends Pagination {
+  type: 'link';
+  link_rel_in_response_header?: string;
+  link_path_in_response_body?: string;
+}
+
+export interface OffsetPagination extends Pagination {
+  type: 'offset';
+  offset_name_in_request: string;
+  offset_start_value?: number;
+  offset_calculation_method?: 'per-page' | 'by-response-size';
+}
+
+export interface ProxyConfiguration {
+  endpoint: string;
+  providerConfigKey?: string;
+  connectionId?: string;
+  method?: HttpMethod;
+  headers?: Record<string, string>;
+  params?: string | Record<string, string | number | string[] | number[]>;
+  data?: unknown;
+  retries?: number;
+  retryOn?: number[] | null;
+  baseUrlOverride?: string;
+  paginate?: Partial<CursorPagination> | Partial<LinkPagination> | Partial<OffsetPagination>;
+  responseType?: 'arraybuffer' | 'blob' | 'document' | 'json' | 'text' | 'stream';
+}
+
+/** The Axios response every proxy call resolves to (Nango's models.d.ts imports it from axios). */
+export interface AxiosResponse<T = any> {
+  data: T;
+  status: number;
+  statusText: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export declare class ActionError<T = Record<string, unknown>> extends Error {
+  type: string;
+  payload?: T;
+  constructor(payload?: T);
+}
+
+export declare class NangoAction {
+  connectionId: string;
+  providerConfigKey: string;
+  ActionError: typeof ActionError;
+  proxy<T = any>(config: ProxyConfiguration): Promise<AxiosResponse<T>>;
+  get<T = any>(config: Omit<ProxyConfiguration, 'method'>): Promise<AxiosResponse<T>>;
+  post<T = any>(config: Omit<ProxyConfiguration, 'method'>): Promise<AxiosResponse<T>>;
+  put<T = any>(config: Omit<ProxyConfiguration, 'method'>): Promise<AxiosResponse<T>>;
+  patch<T = any>(config: Omit<ProxyConfiguration, 'method'>): Promise<AxiosResponse<T>>;
+  delete<T = any>(config: Omit<ProxyConfiguration, 'method'>): Promise<AxiosResponse<T>>;
+  paginate<T = any>(config: ProxyConfiguration): AsyncGenerator<T[], undefined, void>;
+  getMetadata<T = Metadata>(): Promise<T>;
+  log(message: any, options?: { level?: LogLevel }): Promise<void>;
+  zodValidateInput<T = any, Z = any>(args: { zodSchema: ZodSchema<Z>; input: T }): Promise<SafeParseSuccess<Z>>;
+}
+
+export declare class NangoSync extends NangoAction {
+  lastSyncDate?: Date;
+  batchSave<T = any>(results: T[], model: string): Promise<boolean | null>;
+  batchUpdate<T = any>(results: T[], model: string): Promise<boolean | null>;
+  batchDelete<T = any>(results: T[], model: string): Promise<boolean | null>;
+}
+
+// ------ /SDK
+
+// The generated file ends with a `NangoFlows` constant (the parsed nango.yaml as JSON). No script
+// reads it, so this sample leaves it out.
