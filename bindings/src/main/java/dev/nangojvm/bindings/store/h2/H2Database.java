@@ -30,7 +30,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
 public final class H2Database implements AutoCloseable {
     /** File name (without H2's {@code .mv.db} suffix) of the database inside the directory. */
     public static final String FILE_NAME = "nango";
-    private static final String SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    private static final String SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
 
     private final String url;
     private final ConnectionSource connections;

@@ -10,6 +10,12 @@ import dev.nangojvm.bindings.store.StoredConnection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -59,6 +65,23 @@ class H2ConnectionStoreTest {
             putConnection(null);
             store.updateMetadata("github", "conn-1", obj("{'a':1}"));
             assertThat(store.getMetadata("github", "conn-1")).contains(obj("{'a':1}"));
+        }
+
+        @Test
+        void concurrentUpdatesLoseNoKeys() throws Exception {
+            putConnection("{}");
+            try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int thread = t;
+                    done.add(pool.submit(() -> IntStream.range(0, 25).forEach(i ->
+                            store.updateMetadata("github", "conn-1", obj("{'k" + thread + "_" + i + "':" + i + "}")))));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+            }
+            assertThat(store.getMetadata("github", "conn-1").orElseThrow().size()).isEqualTo(100);
         }
 
         @Test
