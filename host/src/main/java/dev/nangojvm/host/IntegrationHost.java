@@ -7,24 +7,15 @@ import dev.nangojvm.bindings.ExecutionInfo;
 import dev.nangojvm.bindings.NangoAction;
 import dev.nangojvm.bindings.SyncExecution;
 import dev.nangojvm.bindings.SyncSummary;
-import dev.nangojvm.host.internal.CompiledBundle;
-import dev.nangojvm.host.internal.ContextFactory;
 import dev.nangojvm.host.internal.Execution;
-import dev.nangojvm.host.internal.GraalRuntime;
+import dev.nangojvm.host.internal.ExecutionRunner;
+import dev.nangojvm.host.internal.InProcessRunner;
 import dev.nangojvm.policy.ScriptPolicy;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import org.graalvm.polyglot.Source;
 
 /**
  * The front door: runs Nango scripts, each in a fresh sandboxed GraalJS context on one shared
@@ -42,23 +33,15 @@ import org.graalvm.polyglot.Source;
 public final class IntegrationHost implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(IntegrationHost.class.getName());
 
-    private final GraalRuntime runtime;
     private final ScriptPolicy policy;
-    private final ContextFactory contexts;
-    private final Source shim;
     private final String loggerLevel;
-    private final Map<String, CompiledBundle> bundles = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService scheduler;
-    private final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutionRunner runner;
 
     private IntegrationHost(Builder b) {
         this.policy = b.policy;
         this.loggerLevel = b.loggerLevel;
-        this.runtime = new GraalRuntime();
-        this.contexts = new ContextFactory(runtime.engine(), policy);
-        this.shim = Source.newBuilder("js", resource("internal/nango-shim.js"), "nango-runtime.js").cached(true).buildLiteral();
-        this.scheduler = Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon().name("nango-jvm-watchdog").factory());
-        LOG.log(System.Logger.Level.INFO, runtime.info().describe());
+        this.runner = new InProcessRunner(policy);
+        LOG.log(System.Logger.Level.INFO, runner.runtime().describe());
     }
 
     public static Builder builder() {
@@ -67,7 +50,7 @@ public final class IntegrationHost implements AutoCloseable {
 
     /** Which runtime executes scripts: the optimizing Graal JIT, or the interpreter and why. */
     public RuntimeInfo runtime() {
-        return runtime.info();
+        return runner.runtime();
     }
 
     /** The policy every execution of this host runs under. */
@@ -77,7 +60,7 @@ public final class IntegrationHost implements AutoCloseable {
 
     /** Parses a bundle ahead of time so that its first execution does not pay for it. */
     public void warmUp(ScriptBundle bundle) {
-        compiled(bundle);
+        runner.warmUp(bundle);
     }
 
     /**
@@ -101,8 +84,7 @@ public final class IntegrationHost implements AutoCloseable {
     private Execution.Outcome execute(ScriptBundle bundle, NangoAction nango, JsonNode input) {
         Objects.requireNonNull(bundle, "bundle");
         Objects.requireNonNull(nango, "nango");
-        Execution execution = new Execution(contexts, shim, compiled(bundle), policy, scheduler, io);
-        return execution.run(nango, props(nango), input);
+        return runner.run(bundle, nango, props(nango), input);
     }
 
     private ExecutionResult result(Execution.Outcome outcome, SyncSummary summary, long start) {
@@ -117,10 +99,6 @@ public final class IntegrationHost implements AutoCloseable {
             }
         }
         return new ExecutionResult(outcome.error() == null, output, outcome.error(), summary, elapsed);
-    }
-
-    private CompiledBundle compiled(ScriptBundle bundle) {
-        return bundles.computeIfAbsent(bundle.name() + "#" + bundle.contentHash(), k -> CompiledBundle.of(bundle));
     }
 
     private ObjectNode props(NangoAction nango) {
@@ -141,20 +119,9 @@ public final class IntegrationHost implements AutoCloseable {
         return p;
     }
 
-    private static String resource(String name) {
-        try (InputStream in = IntegrationHost.class.getResourceAsStream(name)) {
-            if (in == null) throw new IllegalStateException("missing resource " + name);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        io.shutdownNow();
-        runtime.close();
+        runner.close();
     }
 
     /** Configures a host; every setting has a default. */

@@ -81,6 +81,7 @@ public final class ScriptPolicy {
     private final int maxPendingTimers;
     private final long maxBridgeMessageChars;
     private final boolean allowCodeGeneration;
+    private final boolean allowOtherConnections;
     private final Set<String> allowedModules;
     private final EgressRules egress;
 
@@ -97,6 +98,7 @@ public final class ScriptPolicy {
         this.maxPendingTimers = b.maxPendingTimers;
         this.maxBridgeMessageChars = b.maxBridgeMessageChars;
         this.allowCodeGeneration = b.allowCodeGeneration;
+        this.allowOtherConnections = b.allowOtherConnections;
         this.allowedModules = Set.copyOf(b.allowedModules);
         this.egress = b.egress;
     }
@@ -190,6 +192,13 @@ public final class ScriptPolicy {
     /** Whether {@code eval}, {@code new Function} and friends may compile strings. Off in {@link #strict()}. */
     public boolean allowCodeGeneration() { return allowCodeGeneration; }
 
+    /**
+     * Whether {@code nango.getConnection(key, id)} may read a connection other than the one the
+     * script runs for (Nango allows it environment-wide). Default false: the call fails with
+     * {@code connection_not_allowed} before the binding is asked.
+     */
+    public boolean allowOtherConnections() { return allowOtherConnections; }
+
     /** Module names {@code require} may load, without the {@code node:} prefix. Default {@link #DEFAULT_ALLOWED_MODULES}. */
     public Set<String> allowedModules() { return allowedModules; }
 
@@ -204,6 +213,7 @@ public final class ScriptPolicy {
                 && maxRecordsPerBatch == p.maxRecordsPerBatch && maxMetadataBytes == p.maxMetadataBytes
                 && maxCheckpointBytes == p.maxCheckpointBytes && maxPendingTimers == p.maxPendingTimers
                 && maxBridgeMessageChars == p.maxBridgeMessageChars && allowCodeGeneration == p.allowCodeGeneration
+                && allowOtherConnections == p.allowOtherConnections
                 && allowedModules.equals(p.allowedModules) && egress.equals(p.egress);
     }
 
@@ -211,7 +221,7 @@ public final class ScriptPolicy {
     public int hashCode() {
         return Objects.hash(actionTimeout, syncTimeout, statementLimit, maxAllocatedBytes, maxActionOutputBytes, maxLogBytes,
                 maxRecordsPerBatch, maxMetadataBytes, maxCheckpointBytes, maxPendingTimers, maxBridgeMessageChars,
-                allowCodeGeneration, allowedModules, egress);
+                allowCodeGeneration, allowOtherConnections, allowedModules, egress);
     }
 
     @Override
@@ -222,6 +232,7 @@ public final class ScriptPolicy {
                 + ", maxRecordsPerBatch=" + maxRecordsPerBatch + ", maxMetadataBytes=" + maxMetadataBytes
                 + ", maxCheckpointBytes=" + maxCheckpointBytes + ", maxPendingTimers=" + maxPendingTimers
                 + ", maxBridgeMessageChars=" + maxBridgeMessageChars + ", allowCodeGeneration=" + allowCodeGeneration
+                + ", allowOtherConnections=" + allowOtherConnections
                 + ", allowedModules=" + new TreeSet<>(allowedModules) + ", egress=" + egress + "]";
     }
 
@@ -242,6 +253,7 @@ public final class ScriptPolicy {
         private int maxPendingTimers = DEFAULT_MAX_PENDING_TIMERS;
         private long maxBridgeMessageChars = DEFAULT_MAX_BRIDGE_MESSAGE_CHARS;
         private boolean allowCodeGeneration = true;
+        private boolean allowOtherConnections;
         private Set<String> allowedModules = DEFAULT_ALLOWED_MODULES;
         private EgressRules egress = EgressRules.publicInternetOnly();
 
@@ -261,6 +273,7 @@ public final class ScriptPolicy {
             maxPendingTimers = p.maxPendingTimers;
             maxBridgeMessageChars = p.maxBridgeMessageChars;
             allowCodeGeneration = p.allowCodeGeneration;
+            allowOtherConnections = p.allowOtherConnections;
             allowedModules = p.allowedModules;
             egress = p.egress;
         }
@@ -347,6 +360,12 @@ public final class ScriptPolicy {
         /** Whether strings may be compiled to code ({@code eval}, {@code new Function}). Default true; false in {@link #strict()}. */
         public Builder allowCodeGeneration(boolean allow) {
             allowCodeGeneration = allow;
+            return this;
+        }
+
+        /** Whether a script may read connections other than its own. Default false (both presets). */
+        public Builder allowOtherConnections(boolean allow) {
+            allowOtherConnections = allow;
             return this;
         }
 

@@ -3,15 +3,12 @@ package dev.nangojvm.host.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nangojvm.bindings.NangoAction;
 import dev.nangojvm.host.ExecutionError;
 import dev.nangojvm.policy.ScriptPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,46 +19,64 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
- * One run of one script in a fresh context: build the nango object, load the bundle, call its
- * entry point, pump the event loop until the promise settles or a budget ends the run.
- * Nothing of the context survives {@link #run}; results leave as JSON.
+ * One run of one script in a fresh context: guard the bridge, build the nango object, load the
+ * bundle, call its entry point, pump the event loop until the promise settles or a budget ends
+ * the run. Nothing of the context survives {@link #run}: the context is closed, pending calls and
+ * timers are cancelled, and results leave as JSON text.
  */
 public final class Execution {
+    private static final System.Logger LOG = System.getLogger(Execution.class.getName());
     private static final Pattern TS_FRAME = Pattern.compile("([\\w@./-]+\\.(?:ts|tsx|mts|cts)):(\\d+):(\\d+)");
     private static final Runnable WAKE_UP = () -> { };
+    private static final Source LENGTH = Source.newBuilder("js", "(s) => typeof s === 'string' ? s.length : -1", "length.js")
+            .cached(true).buildLiteral();
+    /** Codes of host denials that keep their own code when the script does not catch them. */
+    private static final Set<String> DENIAL_CODES = Set.of(Limits.PAYLOAD_TOO_LARGE, "connection_not_allowed", "url_not_allowed");
 
     /** What the script produced: output JSON text (or null), or a failure. */
     public record Outcome(String outputJson, ExecutionError error) { }
 
+    /** The JS sources evaluated before the bundle, in order. */
+    public record Prelude(Source sandbox, Source shim) { }
+
     private final ContextFactory contexts;
-    private final Source shim;
+    private final Prelude prelude;
     private final CompiledBundle bundle;
     private final ScriptPolicy policy;
-    private final ScheduledExecutorService scheduler;
-    private final Executor io;
+    private final HostServices services;
     private final EventLoop loop = new EventLoop();
     private final AtomicReference<String> termination = new AtomicReference<>();
     private volatile Context context;
+    private volatile Watchdog.Watch watch;
 
-    public Execution(ContextFactory contexts, Source shim, CompiledBundle bundle, ScriptPolicy policy,
-                     ScheduledExecutorService scheduler, Executor io) {
+    public Execution(ContextFactory contexts, Prelude prelude, CompiledBundle bundle, ScriptPolicy policy, HostServices services) {
         this.contexts = contexts;
-        this.shim = shim;
+        this.prelude = prelude;
         this.bundle = bundle;
         this.policy = policy;
-        this.scheduler = scheduler;
-        this.io = io;
+        this.services = services;
     }
 
-    public Outcome run(NangoAction nango, ObjectNode props, JsonNode input) {
+    /** The limits the guard in {@code sandbox.js} applies before anything crosses into the host. */
+    static String guardLimits(ScriptPolicy policy) {
+        return JsonNodeFactory.instance.objectNode()
+                .put("maxBridgeMessageChars", policy.maxBridgeMessageChars())
+                .put("maxLogBytes", policy.maxLogBytes())
+                .toString();
+    }
+
+    /** Runs the script on the current thread, which must be a platform thread if the policy has an allocation budget. */
+    public Outcome run(Dispatcher dispatcher, ObjectNode props, JsonNode input) {
         String scriptType = props.path("scriptType").asText();
         Duration budget = policy.timeoutFor(scriptType);
         var output = new BoundedOutput(64 * 1024);
-        context = contexts.create(output);
-        ScheduledFuture<?> watchdog = scheduler.schedule(() -> terminate("execution_timeout"), budget.toNanos(), TimeUnit.NANOSECONDS);
+        Bridge bridge = new Bridge(dispatcher, loop, services.io(), services.timers(), policy, this::terminate);
         try {
-            Bridge bridge = new Bridge(nango, loop, io, scheduler, policy.maxLogBytes(), this::terminate);
-            Value api = context.eval(shim).execute(bridge, props.toString());
+            context = contexts.create(output, this::terminate);
+            watch = services.watchdog().watchCurrentThread(budget, policy.maxAllocatedBytes(), this::terminate);
+            Value guard = context.eval(prelude.sandbox()).execute(bridge, guardLimits(policy));
+            Value api = context.eval(prelude.shim()).execute(guard, props.toString());
+            restrictModules(api.getMember("modules"));
             Value exports = api.invokeMember("load", context.eval(bundle.source()));
             Value entry = api.invokeMember("entry", exports);
             Value promise = api.invokeMember("run", entry, input == null || input.isNull() ? null : input.toString());
@@ -75,24 +90,44 @@ public final class Execution {
             return settlement.outcome();
         } catch (PolyglotException e) {
             if (termination.get() != null) return budgetOutcome(budget);
-            if (e.isResourceExhausted()) {
-                return failure("statement_limit", "the script ran more than " + policy.statementLimit()
-                        + " statements; raise ScriptPolicy.statementLimit if this is legitimate", null, null);
-            }
             if (e.isCancelled()) return failure("script_aborted", "the execution was cancelled by the host", null, null);
+            if (e.isResourceExhausted()) {
+                // The JVM ran out of heap or stack inside a builtin: charge it to the script.
+                LOG.log(System.Logger.Level.WARNING, bundle.fileName() + " exhausted a host resource: " + e.getMessage());
+                return failure(Limits.MEMORY_LIMIT, "the script exhausted a host resource (" + e.getMessage()
+                        + ") and was stopped; allocate less", null, null);
+            }
             String stack = SourceMap.mapStack(stackOf(e), bundle.fileName(), bundle.sourceMap(), bundle.firstLineShift());
             return failure("script_internal_error", e.getMessage(), null, stack);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failure("script_aborted", "the host thread was interrupted", null, null);
+        } catch (RuntimeException e) {
+            // A context closed under the loop's feet by a budget breach, or a bug of ours: never the caller's problem.
+            if (termination.get() != null) return budgetOutcome(budget);
+            LOG.log(System.Logger.Level.ERROR, bundle.fileName() + ": the host failed while running the script", e);
+            return failure("script_internal_error", "the host failed while running the script: " + e.getClass().getSimpleName(), null, null);
         } finally {
-            watchdog.cancel(false);
+            Watchdog.Watch w = watch;
+            if (w != null) w.close();
+            bridge.close();
             loop.close();
-            try {
-                context.close(true);
-            } catch (RuntimeException ignored) {
-                // A cancelled context rethrows its cancellation on close; it is closed all the same.
+            Context c = context;
+            if (c != null) {
+                try {
+                    c.close(true);
+                } catch (RuntimeException ignored) {
+                    // A cancelled context rethrows its cancellation on close; it is closed all the same.
+                }
             }
+        }
+    }
+
+    /** The runner's {@code require} only ever hands out the modules the policy allows. */
+    private void restrictModules(Value modules) {
+        if (modules == null || !modules.hasMembers()) return;
+        for (String name : modules.getMemberKeys()) {
+            if (!policy.allowedModules().contains(name)) modules.removeMember(name);
         }
     }
 
@@ -102,24 +137,36 @@ public final class Execution {
             loop.post(WAKE_UP);
             Context c = context;
             if (c != null) {
-                scheduler.execute(() -> {
-                    try {
-                        c.close(true);
-                    } catch (RuntimeException ignored) {
-                        // closing a running context reports the cancellation; nothing to do
-                    }
-                });
+                try {
+                    services.reaper().execute(() -> {
+                        try {
+                            c.close(true);
+                        } catch (RuntimeException ignored) {
+                            // closing a running context reports the cancellation; nothing to do
+                        }
+                    });
+                } catch (RejectedExecutionException e) {
+                    // the host is closing; its own shutdown closes the engine
+                }
             }
         }
     }
 
     private Outcome budgetOutcome(Duration budget) {
         String code = termination.get();
+        Watchdog.Watch w = watch;
         return switch (code) {
-            case "execution_timeout" -> failure(code, "the script ran longer than its " + human(budget)
+            case Limits.EXECUTION_TIMEOUT -> failure(code, "the script ran longer than its " + human(budget)
                     + " limit and was stopped; raise the timeout in ScriptPolicy if the run is legitimate", null, null);
-            case "log_limit" -> failure(code, "the script wrote more than " + policy.maxLogBytes()
-                    + " bytes of logs and was stopped", null, null);
+            case Limits.MEMORY_LIMIT -> failure(code, "the script allocated more than " + policy.maxAllocatedBytes()
+                    + " bytes (ScriptPolicy.maxAllocatedBytes" + (w == null ? "" : "; " + w.allocatedBytes() + " seen")
+                    + ") and was stopped; process pages as they arrive instead of accumulating them, or raise the budget", null, null);
+            case Limits.STATEMENT_LIMIT -> failure(code, "the script ran more than " + policy.statementLimit()
+                    + " statements and was stopped; raise ScriptPolicy.statementLimit if this is legitimate", null, null);
+            case Limits.LOG_LIMIT -> failure(code, "the script wrote more than " + policy.maxLogBytes()
+                    + " bytes of logs and was stopped; log less, or raise ScriptPolicy.maxLogBytes", null, null);
+            case Limits.TIMER_LIMIT -> failure(code, "the script had more than " + policy.maxPendingTimers()
+                    + " timers pending and was stopped; await timers instead of scheduling them in bulk", null, null);
             default -> failure(code, "the script exceeded a budget (" + code + ")", null, null);
         };
     }
@@ -173,16 +220,26 @@ public final class Execution {
         ProxyExecutable onFulfilled() {
             return args -> {
                 Value v = args.length == 0 ? null : args[0];
-                String json = v == null || v.isNull() ? null : v.asString();
-                long bytes = json == null ? 0 : json.getBytes(StandardCharsets.UTF_8).length;
-                if ("action".equals(scriptType) && bytes > policy.maxActionOutputBytes()) {
-                    outcome = failure("output_too_large", "Output size is too large: " + bytes + " bytes. Maximum allowed size is "
-                            + policy.maxActionOutputBytes() + " bytes.", null, null);
-                } else {
-                    outcome = new Outcome(json, null);
-                }
+                outcome = v == null || v.isNull() ? new Outcome(null, null) : output(v);
                 return null;
             };
+        }
+
+        private Outcome output(Value text) {
+            long max = policy.maxActionOutputBytes();
+            boolean action = "action".equals(scriptType);
+            // A UTF-8 byte count is at least the UTF-16 length: a text that long is too large before it is copied.
+            long chars = context.eval(LENGTH).execute(text).asLong();
+            if (action && chars > max) return tooLarge(chars + " characters");
+            String json = text.asString();
+            long bytes = json.getBytes(StandardCharsets.UTF_8).length;
+            if (action && bytes > max) return tooLarge(bytes + " bytes");
+            return new Outcome(json, null);
+        }
+
+        private Outcome tooLarge(String size) {
+            return failure(Limits.OUTPUT_TOO_LARGE, "Output size is too large: " + size + ". Maximum allowed size is "
+                    + policy.maxActionOutputBytes() + " bytes.", null, null);
         }
 
         ProxyExecutable onRejected() {
@@ -218,8 +275,9 @@ public final class Execution {
                 default -> {
                     String name = d.path("name").asText("Error");
                     String message = d.path("message").asText("");
-                    ObjectNode payload = f.objectNode().put("name", name).put("code", d.path("code").asText(null)).put("message", message);
-                    yield failure("script_internal_error", name + ": " + message, payload, stack);
+                    String code = d.path("code").asText(null);
+                    ObjectNode payload = f.objectNode().put("name", name).put("code", code).put("message", message);
+                    yield failure(code != null && DENIAL_CODES.contains(code) ? code : "script_internal_error", name + ": " + message, payload, stack);
                 }
             };
         }

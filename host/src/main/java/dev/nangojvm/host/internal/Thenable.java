@@ -5,8 +5,9 @@ import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 
 /**
- * What an asynchronous bridge call returns to the guest: {@code await thenable} calls
- * {@link #then}, and the settled value is delivered on the execution's own thread.
+ * What an asynchronous bridge call returns to the guard in {@code sandbox.js}, which turns it into
+ * a genuine promise at once: script code never holds one. {@link #then} delivers the settled value
+ * on the execution's own thread; the callbacks are dropped when the bridge closes.
  */
 public final class Thenable {
     private final CompletableFuture<String> future;
@@ -19,6 +20,9 @@ public final class Thenable {
 
     @HostAccess.Export
     public void then(Value resolve, Value reject) {
+        if (resolve == null || reject == null || !resolve.canExecute() || !reject.canExecute()) {
+            throw new IllegalArgumentException("then(resolve, reject) expects two functions");
+        }
         future.whenComplete((value, failure) -> loop.post(() -> {
             if (failure == null) {
                 resolve.executeVoid(value);
