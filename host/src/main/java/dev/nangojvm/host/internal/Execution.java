@@ -234,6 +234,13 @@ public final class Execution {
             String json = text.asString();
             long bytes = json.getBytes(StandardCharsets.UTF_8).length;
             if (action && bytes > max) return tooLarge(bytes + " bytes");
+            try {
+                Bridge.JSON.readTree(json);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // Only a script that replaced JSON.stringify gets here; its result is refused, not passed on.
+                return failure("script_internal_error", "the script's output is not valid JSON (" + e.getOriginalMessage()
+                        + "); do not replace JSON.stringify", null, null);
+            }
             return new Outcome(json, null);
         }
 

@@ -33,6 +33,7 @@ public final class InProcessRunner implements ExecutionRunner {
     private final Execution.Prelude prelude;
     private final HostServices services = new HostServices(HostServices.DEFAULT_TICK);
     private final Map<String, CompiledBundle> bundles = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> dynamicImports = new ConcurrentHashMap<>();
     /** Allocation counters only work on platform threads: callers on virtual threads are handed over to one. */
     private final ExecutorService platformThreads = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("nango-jvm-execution-", 0).factory());
@@ -73,6 +74,11 @@ public final class InProcessRunner implements ExecutionRunner {
 
     /** Runs with any dispatcher; a worker process passes the one that calls back its parent. */
     public Execution.Outcome run(ScriptBundle bundle, Dispatcher dispatcher, ObjectNode props, JsonNode input) {
+        if (!policy.allowCodeGeneration() && usesDynamicImport(bundle)) {
+            return Execution.failure("code_generation_not_allowed", bundle.name() + " uses dynamic import(), which compiles "
+                    + "strings to code (data: URLs) and is not allowed when ScriptPolicy.allowCodeGeneration is off; "
+                    + "bundle the module instead", null, null);
+        }
         Execution execution = new Execution(contexts, prelude, compiled(bundle), policy, services);
         if (!Thread.currentThread().isVirtual() || policy.maxAllocatedBytes() == 0) {
             return execution.run(dispatcher, props, input);
@@ -102,6 +108,10 @@ public final class InProcessRunner implements ExecutionRunner {
     /** The threads shared by executions, for diagnostics and tests. */
     public HostServices services() {
         return services;
+    }
+
+    private boolean usesDynamicImport(ScriptBundle bundle) {
+        return dynamicImports.computeIfAbsent(bundle.name() + "#" + bundle.contentHash(), k -> DynamicImport.find(bundle.code()) >= 0);
     }
 
     private CompiledBundle compiled(ScriptBundle bundle) {
