@@ -31,7 +31,7 @@ final class FakeNango implements SyncExecution {
     static final String SECRET = "ghp_s3cr3tT0k3nThatMustNeverLeak";
 
     final List<String> calls = new CopyOnWriteArrayList<>();
-    final List<LogEntry> logs = new CopyOnWriteArrayList<>();
+    final List<LogEntry> logs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     final List<JsonNode> saved = new CopyOnWriteArrayList<>();
     final List<ProxyConfiguration> requests = new CopyOnWriteArrayList<>();
     volatile Function<ProxyConfiguration, ProxyResponse> responder = cfg -> ok(F.objectNode().put("echo", cfg.endpoint()));
@@ -57,10 +57,14 @@ final class FakeNango implements SyncExecution {
         return responder.apply(config);
     }
 
+    /** Pages {@code paginate} yields, each asking for {@code on_page}. */
+    volatile List<JsonNode> pages = List.of();
+
     @Override
     public Paginator paginate(ProxyConfiguration config) {
         calls.add("paginate");
-        return () -> null;
+        var it = new java.util.ArrayList<>(pages).iterator();
+        return () -> it.hasNext() ? new Page(it.next(), F.objectNode(), true, F.textNode("next"), ok(F.nullNode())) : null;
     }
 
     @Override
@@ -106,10 +110,5 @@ final class FakeNango implements SyncExecution {
 
     static NangoException notFound() {
         return new NangoException("not_found", "nothing here");
-    }
-
-    /** A page source for paginate tests. */
-    static Page page(JsonNode items) {
-        return new Page(items, F.objectNode(), false, null, ok(F.nullNode()));
     }
 }
