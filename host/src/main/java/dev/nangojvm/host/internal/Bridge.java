@@ -60,11 +60,14 @@ public final class Bridge {
         CompletableFuture<String> result = new CompletableFuture<>();
         pending.add(result);
         result.whenComplete((v, e) -> pending.remove(result));
+        // The task captures neither this bridge nor the loop: a binding call that never returns pins the binding only.
+        Dispatcher target = dispatcher;
+        long max = policy.maxBridgeMessageChars();
         try {
             io.execute(() -> {
                 if (result.isDone()) return;
-                String envelope = dispatcher.dispatch(method, argsJson);
-                if (envelope.length() > policy.maxBridgeMessageChars()) {
+                String envelope = target.dispatch(method, argsJson);
+                if (envelope.length() > max) {
                     envelope = tooLarge("the answer of nango." + method, "it is " + envelope.length() + " characters of JSON");
                 }
                 result.complete(envelope);

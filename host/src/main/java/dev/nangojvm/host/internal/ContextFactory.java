@@ -69,7 +69,9 @@ public final class ContextFactory {
                     .onLimit(event -> onBreach.accept(Limits.STATEMENT_LIMIT))
                     .build());
         }
-        return builder.build();
+        Context context = builder.build();
+        Diagnostics.trackExecution(context);
+        return context;
     }
 
     /** Fails closed when a context built by {@link #create} can reach the host or compile strings against the policy. */

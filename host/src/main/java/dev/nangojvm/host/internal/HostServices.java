@@ -25,6 +25,7 @@ public final class HostServices implements AutoCloseable {
         // A cancelled timer must leave the queue at once: it holds its execution's callbacks.
         this.timers.setRemoveOnCancelPolicy(true);
         this.watchdog = new Watchdog(tick);
+        Diagnostics.trackServices(this);
     }
 
     public ScheduledThreadPoolExecutor timers() {
