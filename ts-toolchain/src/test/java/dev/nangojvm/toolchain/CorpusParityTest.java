@@ -1,0 +1,72 @@
+package dev.nangojvm.toolchain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * Optional check against a checkout of Nango's integration-templates (yaml era): every integration folder must
+ * load without errors and produce the committed {@code .nango/nango.json}. Set NANGO_TEMPLATES_DIR to its
+ * {@code integrations/} folder to run it.
+ */
+@EnabledIfEnvironmentVariable(named = "NANGO_TEMPLATES_DIR", matches = ".+")
+class CorpusParityTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void everyIntegrationFolderMatchesItsNangoJson() throws Exception {
+        Path dir = Path.of(System.getenv("NANGO_TEMPLATES_DIR"));
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        try (Stream<Path> folders = Files.list(dir).sorted()) {
+            for (Path folder : folders.toList()) {
+                Path expected = folder.resolve(".nango/nango.json");
+                if (!Files.exists(folder.resolve("nango.yaml")) || !Files.exists(expected)) {
+                    continue;
+                }
+                checked++;
+                ProjectLoad load = NangoProject.load(folder);
+                if (load.hasErrors()) {
+                    failures.add(folder.getFileName() + ": " + load.errors());
+                    continue;
+                }
+                JsonNode actual = JSON.readTree(load.project().toNangoJson());
+                JsonNode want = JSON.readTree(expected.toFile());
+                normalise(actual, want);
+                if (!actual.equals(want)) {
+                    failures.add(folder.getFileName() + ": nango.json differs\n  want " + want + "\n  got  " + actual);
+                }
+            }
+        }
+        failures.forEach(System.out::println);
+        System.out.println("checked " + checked + " integration folders, " + failures.size() + " failures");
+        assertThat(failures).isEmpty();
+    }
+
+    /**
+     * Older CLIs wrote only two on-event keys, and alias folders share their target's nango.json (whose
+     * providerConfigKey is the target's): align those two things before comparing.
+     */
+    private static void normalise(JsonNode actual, JsonNode want) {
+        for (int i = 0; i < Math.min(actual.size(), want.size()); i++) {
+            var a = (com.fasterxml.jackson.databind.node.ObjectNode) actual.get(i);
+            JsonNode w = want.get(i);
+            a.set("providerConfigKey", w.get("providerConfigKey"));
+            var events = (com.fasterxml.jackson.databind.node.ObjectNode) a.get("onEventScripts");
+            events.fieldNames().forEachRemaining(k -> { });
+            for (String k : List.of("post-connection-creation", "pre-connection-deletion", "validate-connection")) {
+                if (!w.get("onEventScripts").has(k) && events.get(k).isEmpty()) {
+                    events.remove(k);
+                }
+            }
+        }
+    }
+}
