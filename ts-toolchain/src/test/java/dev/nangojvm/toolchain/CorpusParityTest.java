@@ -69,4 +69,27 @@ class CorpusParityTest {
             }
         }
     }
+
+    @Test
+    void everyIntegrationFolderCompiles() throws Exception {
+        Path dir = Path.of(System.getenv("NANGO_TEMPLATES_DIR"));
+        ScriptCompiler compiler = ScriptCompiler.builder().toolCacheDir(Fixtures.TOOL_CACHE)
+                .buildCacheDir(Path.of("target/corpus-build").toAbsolutePath()).build();
+        List<String> problems = new ArrayList<>();
+        int scripts = 0;
+        long start = System.nanoTime();
+        try (Stream<Path> folders = Files.list(dir).sorted()) {
+            for (Path folder : folders.toList()) {
+                if (!Files.exists(folder.resolve("nango.yaml"))) {
+                    continue;
+                }
+                CompileResult result = compiler.compile(NangoProject.load(folder));
+                scripts += result.scripts().size();
+                result.diagnostics().forEach(d -> problems.add(folder.getFileName() + ": " + d));
+            }
+        }
+        problems.forEach(System.out::println);
+        System.out.printf("compiled %d scripts in %d ms, %d diagnostics%n", scripts,
+                (System.nanoTime() - start) / 1_000_000, problems.size());
+    }
 }
