@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param file file the problem is in, relative to the project root when possible; {@code null} if unknown
  * @param line 1-based line in {@code file}, or 0 if unknown
  * @param column 1-based column in {@code file}, or 0 if unknown
+ * @param detail an extra line Nango prints under the message (a JSON-schema parameter such as
+ *     {@code additionalProperty: provider} or {@code missingProperty: runs}), or {@code null}
  */
 public record Diagnostic(Severity severity, String code, String message, List<String> path, String file, int line,
-        int column) {
+        int column, String detail) {
 
     public Diagnostic {
         Objects.requireNonNull(severity, "severity");
@@ -32,16 +34,21 @@ public record Diagnostic(Severity severity, String code, String message, List<St
     }
 
     public static Diagnostic error(String code, String message, List<String> path) {
-        return new Diagnostic(Severity.ERROR, code, message, path, null, 0, 0);
+        return new Diagnostic(Severity.ERROR, code, message, path, null, 0, 0, null);
     }
 
     public static Diagnostic warning(String code, String message, List<String> path) {
-        return new Diagnostic(Severity.WARNING, code, message, path, null, 0, 0);
+        return new Diagnostic(Severity.WARNING, code, message, path, null, 0, 0, null);
     }
 
     /** A copy of this diagnostic pointing at {@code file:line:column}. */
     public Diagnostic at(String file, int line, int column) {
-        return new Diagnostic(severity, code, message, path, file, line, column);
+        return new Diagnostic(severity, code, message, path, file, line, column, detail);
+    }
+
+    /** A copy of this diagnostic with {@code detail}. */
+    public Diagnostic withDetail(String newDetail) {
+        return new Diagnostic(severity, code, message, path, file, line, column, newDetail);
     }
 
     public boolean isError() {
@@ -72,6 +79,9 @@ public record Diagnostic(Severity severity, String code, String message, List<St
             sb.append(' ').append(pathText());
         }
         sb.append(": ").append(message);
+        if (detail != null) {
+            sb.append(" [").append(detail).append(']');
+        }
         String loc = location();
         if (!loc.isEmpty()) {
             sb.append(" (").append(loc).append(')');

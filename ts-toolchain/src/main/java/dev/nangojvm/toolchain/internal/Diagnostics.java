@@ -29,7 +29,13 @@ public final class Diagnostics {
 
     private void add(Severity severity, String code, String message, List<String> path, List<String> positionPath) {
         int[] pos = tree == null ? new int[] {0, 0} : tree.positionOf(positionPath);
-        list.add(new Diagnostic(severity, code, message, path, file, pos[0], pos[1]));
+        list.add(new Diagnostic(severity, code, message, path, file, pos[0], pos[1], null));
+    }
+
+    /** Adds an error with a detail line; the position is that of {@code positionPath} in the YAML. */
+    public void error(String code, String message, String detail, List<String> path, List<String> positionPath) {
+        int[] pos = tree == null ? new int[] {0, 0} : tree.positionOf(positionPath);
+        list.add(new Diagnostic(Severity.ERROR, code, message, path, file, pos[0], pos[1], detail));
     }
 
     public void add(Diagnostic d) {

@@ -27,33 +27,49 @@ public final class ProjectLoader {
         Path abs = dir.toAbsolutePath().normalize();
         Path root = Files.isRegularFile(abs) ? abs.getParent() : abs;
         Path yaml = Files.isRegularFile(abs) ? abs : root.resolve(NANGO_YAML);
-        String text;
-        YamlTree tree;
         try {
-            text = Files.readString(yaml, StandardCharsets.UTF_8);
-            tree = YamlReader.read(text, NANGO_YAML);
+            return fromText(Files.readString(yaml, StandardCharsets.UTF_8), root, yaml, true);
         } catch (IOException | RuntimeException e) {
             String cause = e instanceof java.nio.file.NoSuchFileException ? "file does not exist" : e.getMessage();
-            return new ProjectLoad(null, List.of(Diagnostic.error("error_loading_nango_yaml",
-                    "no nango.yaml config found at " + yaml + " (" + cause + ")", List.of()).at(NANGO_YAML, 0, 0)));
+            return loadError(yaml, cause);
+        }
+    }
+
+    /**
+     * Parses and validates nango.yaml text without looking for script files (the project's root is
+     * {@code folderName}, whose name also replaces a {@code ${PWD}} key).
+     */
+    public static ProjectLoad parseText(String text, String folderName) {
+        Path root = Path.of(folderName).toAbsolutePath().normalize();
+        return fromText(text, root, root.resolve(NANGO_YAML), false);
+    }
+
+    private static ProjectLoad fromText(String text, Path root, Path yaml, boolean findScripts) {
+        YamlTree tree;
+        try {
+            tree = YamlReader.read(text, NANGO_YAML);
+        } catch (YamlReader.YamlException e) {
+            return loadError(yaml, e.getMessage());
         }
         Diagnostics diagnostics = new Diagnostics(NANGO_YAML, tree);
         SchemaValidator.validate(tree.root(), diagnostics);
         String folderName = root.getFileName() == null ? "" : root.getFileName().toString();
-        NangoYamlParser.Parsed parsed;
-        if (diagnostics.hasErrors()) {
-            parsed = new NangoYamlParser.Parsed(NangoYamlParser.detectVersion(tree.root()), List.of(),
-                    java.util.Map.of());
-        } else {
-            parsed = NangoYamlParser.parse(tree.root(), folderName, diagnostics);
-        }
-        List<ScriptSource> scripts = findScripts(root, parsed.integrations(), tree, diagnostics);
+        NangoYamlParser.Parsed parsed = diagnostics.hasErrors()
+                ? new NangoYamlParser.Parsed(NangoYamlParser.detectVersion(tree.root()), List.of(), java.util.Map.of())
+                : NangoYamlParser.parse(tree.root(), folderName, diagnostics);
+        List<ScriptSource> scripts = findScripts ? findScripts(root, parsed.integrations(), diagnostics) : List.of();
         NangoProject project = new NangoProject(root, yaml, parsed.version(), parsed.integrations(), parsed.models(),
                 scripts);
         return new ProjectLoad(project, diagnostics.all());
     }
 
-    private static List<ScriptSource> findScripts(Path root, List<Integration> integrations, YamlTree tree,
+    /** Nango swallows every read/parse problem into this one message; the cause is appended in parentheses. */
+    private static ProjectLoad loadError(Path yaml, String cause) {
+        return new ProjectLoad(null, List.of(Diagnostic.error("error_loading_nango_yaml",
+                "no nango.yaml config found at " + yaml + " (" + cause + ")", List.of()).at(NANGO_YAML, 0, 0)));
+    }
+
+    private static List<ScriptSource> findScripts(Path root, List<Integration> integrations,
             Diagnostics diagnostics) {
         List<ScriptSource> out = new ArrayList<>();
         for (Integration in : integrations) {
