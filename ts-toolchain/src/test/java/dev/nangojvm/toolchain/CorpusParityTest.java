@@ -92,4 +92,70 @@ class CorpusParityTest {
         System.out.printf("compiled %d scripts in %d ms, %d diagnostics%n", scripts,
                 (System.nanoTime() - start) / 1_000_000, problems.size());
     }
+
+    @Test
+    void generatedSchemaJsonAndSchemaTsMatchTheCommittedOnes() throws Exception {
+        Path dir = Path.of(System.getenv("NANGO_TEMPLATES_DIR"));
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        try (Stream<Path> folders = Files.list(dir).sorted()) {
+            for (Path folder : folders.toList()) {
+                Path schemaJson = folder.resolve(".nango/schema.json");
+                Path schemaTs = folder.resolve(".nango/schema.ts");
+                if (!Files.exists(folder.resolve("nango.yaml")) || !Files.exists(schemaJson)) {
+                    continue;
+                }
+                checked++;
+                NangoProject p = NangoProject.load(folder).project();
+                JsonNode want = JSON.readTree(schemaJson.toFile()).get("definitions");
+                stripDescriptions(want);
+                JsonNode got = JSON.readTree(ModelArtifacts.schemaJson(p, "x")).get("definitions");
+                var names = new ArrayList<String>();
+                want.fieldNames().forEachRemaining(names::add);
+                for (String name : names) {
+                    if (!want.get(name).equals(got.get(name))) {
+                        failures.add(folder.getFileName() + " schema.json " + name + "\n  want " + want.get(name)
+                                + "\n  got  " + got.get(name));
+                    }
+                }
+                String wantTs = squash(Files.readString(schemaTs).replaceAll("(?s)/\\*\\*.*?\\*/", ""));
+                String gotTs = squash(ModelArtifacts.schemaTs(p, "x"));
+                String wantBody = wantTs.substring(wantTs.indexOf("export"));
+                String gotBody = gotTs.substring(gotTs.indexOf("export"));
+                if (!wantBody.equals(gotBody)) {
+                    int at = 0;
+                    while (at < Math.min(wantBody.length(), gotBody.length()) && wantBody.charAt(at) == gotBody.charAt(at)) {
+                        at++;
+                    }
+                    failures.add(folder.getFileName() + " schema.ts differs at: want ..."
+                            + wantBody.substring(Math.max(0, at - 60), Math.min(wantBody.length(), at + 60)) + "\n  got ..."
+                            + gotBody.substring(Math.max(0, at - 60), Math.min(gotBody.length(), at + 60)));
+                }
+            }
+        }
+        failures.forEach(System.out::println);
+        System.out.println("schema: checked " + checked + " integration folders, " + failures.size() + " failures");
+        assertThat(failures).isEmpty();
+    }
+
+    /** Prettier reformatted the committed files: compare without whitespace, semicolons and quote style. */
+    private static String squash(String ts) {
+        // Older CLIs (0.62-0.65) differed on when they appended "| undefined" to optional fields.
+        return ts.replaceAll("\\s+", "").replace("|undefined", "").replace(";", "").replace("\"", "'").replace(",}", "}")
+                .replace("(", "").replace(")", "").replace(":|", ":") // prettier's union/paren layout
+                .replaceAll("'([A-Za-z_$][\\w$]*)':", "$1:"); // and its unquoted keys
+    }
+
+    private static void stripDescriptions(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            // annotations of older CLIs (JSDoc deprecation notices), not part of the 0.69 output
+            if (o.path("description").isTextual()) {
+                o.remove("description");
+            }
+            o.remove("deprecated");
+            o.forEach(CorpusParityTest::stripDescriptions);
+        } else if (node != null && node.isArray()) {
+            node.forEach(CorpusParityTest::stripDescriptions);
+        }
+    }
 }
