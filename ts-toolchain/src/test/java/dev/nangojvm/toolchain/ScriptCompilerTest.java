@@ -94,4 +94,39 @@ class ScriptCompilerTest {
         JsonNode sources = JSON.readTree(tickets.sourceMap()).get("sources");
         assertThat(sources.toString()).isEqualTo("[\"syncs/tickets.ts\",\"helpers/paging.ts\"]");
     }
+
+    @Test
+    void valueImportFromMissingModelsExplainsTypeOnlyImports(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("nango.yaml"), """
+                integrations:
+                    x:
+                        actions:
+                            flows:
+                                endpoint: GET /flows
+                """);
+        Files.createDirectories(tmp.resolve("x/actions"));
+        Files.writeString(tmp.resolve("x/actions/flows.ts"), """
+                import { NangoFlows } from '../../models.js';
+                export default async function runAction(): Promise<unknown> {
+                    return NangoFlows;
+                }
+                """);
+        CompileResult result = Fixtures.compiler().compile(NangoProject.load(tmp));
+        assertThat(result.errors()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("unresolved_import");
+            assertThat(d.location()).isEqualTo("x/actions/flows.ts:1:28");
+            assertThat(d.message()).contains("models.ts does not exist. Import only types from it");
+        });
+    }
+
+    @Test
+    void compilesLegacyFlatLayout(@TempDir Path tmp) {
+        Path root = Fixtures.copy("legacy", tmp);
+        CompileResult result = Fixtures.compiler().compile(NangoProject.load(root));
+        assertThat(result.diagnostics()).isEmpty();
+        assertThat(result.scripts()).extracting(CompiledScript::bundleName, CompiledScript::sourcePath).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("hubspot/syncs/contacts", "contacts.ts"),
+                org.assertj.core.groups.Tuple.tuple("hubspot/actions/create-note", "create-note.ts"));
+        assertThat(result.scripts()).allSatisfy(s -> assertThat(s.exports()).containsExactly("default"));
+    }
 }

@@ -118,8 +118,11 @@ public final class Bundler {
                 BuildCache.Entry entry = cache.store(s.bundleName(), fingerprint(s), inputs, code, map, exports,
                         requires, config.useBuildCache());
                 done.put(s, toScript(s, entry, false));
+                List<String> inputNames = inputs.stream().map(paths::display).toList();
                 for (EsbuildLog.Message w : out.messages()) {
-                    warn(s, w);
+                    if (w.file() != null && inputNames.contains(paths.display(w.file()))) {
+                        warn(s, w);
+                    }
                 }
                 if (!exports.contains("default")) {
                     diagnostics.add(Diagnostic.warning("missing_default_export", "Script " + s.sourcePath()
@@ -174,7 +177,7 @@ public final class Bundler {
     private String fingerprint(ScriptSource s) {
         return "esbuild " + ClasspathTools.esbuildVersion() + "; zod " + ClasspathTools.zodVersion() + "; "
                 + String.join(" ", EsbuildProcess.options(config.externals())) + "; entry " + s.bundleName() + "="
-                + s.sourcePath() + "; cache " + cacheDir.getFileName();
+                + s.sourcePath();
     }
 
     private static List<String> path(ScriptSource s) {

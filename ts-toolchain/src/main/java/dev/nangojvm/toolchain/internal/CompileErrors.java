@@ -28,6 +28,10 @@ final class CompileErrors {
     }
 
     private static String unresolvedMessage(String module, String where, List<String> externals) {
+        if (module.matches("(\\.\\./)*\\.?\\.?/?models(\\.js|\\.ts)?")) {
+            return "Could not resolve \"" + module + "\"" + where + ": models.ts does not exist. Import only types"
+                    + " from it (`import type { ... }`), which are erased, or generate models.ts first.";
+        }
         if (module.startsWith(".") || module.startsWith("/")) {
             return "Could not resolve \"" + module + "\"" + where + ": no such file (tried " + module
                     + " with .ts/.js/index variants). Fix the relative path.";
