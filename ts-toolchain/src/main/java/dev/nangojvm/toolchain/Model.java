@@ -17,6 +17,7 @@ public record Model(String name, List<ModelField> fields, boolean anonymous, Obj
     public Model {
         Objects.requireNonNull(name, "name");
         fields = List.copyOf(fields);
+        raw = dev.nangojvm.toolchain.internal.JsValues.freeze(raw);
     }
 
     public Optional<ModelField> field(String fieldName) {

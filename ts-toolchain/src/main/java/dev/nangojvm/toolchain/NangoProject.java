@@ -53,6 +53,22 @@ public record NangoProject(Path root, Path yamlFile, YamlVersion yamlVersion, Li
         }
     }
 
+    /**
+     * Loads {@code dir} if it holds a nango.yaml; otherwise loads every direct sub-folder that holds one, in name
+     * order (the integration-templates layout: {@code integrations/<id>/nango.yaml}, aliases included).
+     */
+    public static List<ProjectLoad> loadAll(Path dir) {
+        if (java.nio.file.Files.exists(dir.resolve(ProjectLoader.NANGO_YAML))) {
+            return List.of(load(dir));
+        }
+        try (var children = java.nio.file.Files.list(dir)) {
+            return children.filter(c -> java.nio.file.Files.isRegularFile(c.resolve(ProjectLoader.NANGO_YAML)))
+                    .sorted().map(NangoProject::load).toList();
+        } catch (java.io.IOException e) {
+            return List.of(load(dir)); // reports the missing nango.yaml as a diagnostic
+        }
+    }
+
     public Optional<Integration> integration(String id) {
         return integrations.stream().filter(i -> i.id().equals(id)).findFirst();
     }

@@ -159,4 +159,19 @@ class NangoProjectTest {
             assertThat(d.line()).isEqualTo(4);
         });
     }
+
+    @Test
+    void loadAllReadsEveryIntegrationFolder(@TempDir Path tmp) throws Exception {
+        Fixtures.copy("pwd/tickets", tmp);
+        Path alias = Files.createDirectory(tmp.resolve("tickets-sandbox"));
+        Files.createSymbolicLink(alias.resolve("nango.yaml"), Path.of("../tickets/nango.yaml"));
+        Files.createSymbolicLink(alias.resolve("syncs"), Path.of("../tickets/syncs"));
+        Files.createDirectory(tmp.resolve("docs"));
+
+        List<ProjectLoad> loads = NangoProject.loadAll(tmp);
+
+        assertThat(loads).extracting(l -> l.project().integrations().getFirst().id())
+                .containsExactly("tickets", "tickets-sandbox");
+        assertThat(NangoProject.loadAll(tmp.resolve("tickets"))).hasSize(1);
+    }
 }

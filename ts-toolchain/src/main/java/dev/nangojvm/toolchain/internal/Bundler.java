@@ -29,14 +29,12 @@ public final class Bundler {
     private final BuildCache cache;
     private final PathMapper paths;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
-    private final Path cacheDir;
     private EsbuildProcess esbuild;
     private int runs;
 
     public Bundler(ScriptCompiler config, NangoProject project, Path cacheDir) {
         this.config = config;
         this.project = project;
-        this.cacheDir = cacheDir;
         this.cache = new BuildCache(cacheDir);
         this.paths = new PathMapper(project.root());
     }

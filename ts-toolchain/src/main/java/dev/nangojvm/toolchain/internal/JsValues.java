@@ -69,6 +69,21 @@ public final class JsValues {
         return negative ? -n : n;
     }
 
+    /** A deeply unmodifiable copy of a loaded YAML value (order and null elements kept). */
+    public static Object freeze(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            java.util.LinkedHashMap<Object, Object> copy = new java.util.LinkedHashMap<>();
+            m.forEach((k, x) -> copy.put(k, freeze(x)));
+            return java.util.Collections.unmodifiableMap(copy);
+        }
+        if (v instanceof List<?> l) {
+            java.util.ArrayList<Object> copy = new java.util.ArrayList<>();
+            l.forEach(x -> copy.add(freeze(x)));
+            return java.util.Collections.unmodifiableList(copy);
+        }
+        return v;
+    }
+
     public static boolean isString(Object v) {
         return v instanceof String;
     }
