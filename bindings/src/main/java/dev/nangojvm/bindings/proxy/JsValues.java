@@ -166,8 +166,8 @@ public final class JsValues {
         return null;
     }
 
-    /** lodash {@code stringToPath}, minus its cache. */
-    static List<String> toPath(String path) {
+    /** lodash {@code stringToPath}: {@code a.b[0]['c.d']} to {@code [a, b, 0, c.d]}. */
+    public static List<String> toPath(String path) {
         List<String> keys = new ArrayList<>();
         if (path.startsWith(".")) {
             keys.add("");
