@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
@@ -146,8 +147,13 @@ final class RequestBody {
         return true;
     }
 
+    // Shaped like the npm form-data package: 26 dashes + 24 digits, parts with only a Content-Disposition.
     private static Encoded multipart(JsonNode data) {
-        MultipartEntityBuilder builder = MultipartEntityBuilder.create();
+        String boundary = "-".repeat(26) + String.format("%024d", new java.math.BigInteger(78, new java.security.SecureRandom()))
+                .substring(0, 24);
+        MultipartEntityBuilder builder = MultipartEntityBuilder.create()
+                .setMode(HttpMultipartMode.LEGACY)
+                .setBoundary(boundary);
         data.properties().forEach(e -> builder.addTextBody(e.getKey(),
                 e.getValue().isContainerNode() ? jsonStringify(e.getValue()) : JsValues.string(e.getValue()),
                 ContentType.TEXT_PLAIN.withCharset(StandardCharsets.UTF_8)));
@@ -158,7 +164,7 @@ final class RequestBody {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Encoded(out.toByteArray(), entity.getContentType());
+        return new Encoded(out.toByteArray(), "multipart/form-data; boundary=" + boundary);
     }
 
     /** {@code JSON.stringify}: like Jackson, but doubles printed the JavaScript way and NaN/Infinity as null. */

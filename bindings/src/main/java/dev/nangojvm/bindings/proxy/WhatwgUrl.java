@@ -92,7 +92,7 @@ final class WhatwgUrl {
         String authority = r.substring(0, end);
         String[] qf = splitQueryFragment(r.substring(end));
         int at = authority.lastIndexOf('@');
-        String userinfo = at < 0 ? null : encode(authority.substring(0, at), USERINFO);
+        String userinfo = at < 0 ? null : encodeUserinfo(authority.substring(0, at));
         String hostPort = authority.substring(at + 1);
         int portColon = hostPort.startsWith("[") ? hostPort.indexOf(':', Math.max(0, hostPort.indexOf(']'))) : hostPort.lastIndexOf(':');
         String rawHost = portColon < 0 ? hostPort : hostPort.substring(0, portColon);
@@ -118,6 +118,13 @@ final class WhatwgUrl {
         }
         return new WhatwgUrl(scheme, userinfo == null || userinfo.isEmpty() ? null : userinfo, host, address[0], port,
                 normalisePath(qf[0]), qf[1] == null ? null : encode(qf[1], QUERY), qf[2] == null ? null : encode(qf[2], FRAGMENT));
+    }
+
+    private static String encodeUserinfo(String raw) {
+        int colon = raw.indexOf(':');
+        String user = encode(colon < 0 ? raw : raw.substring(0, colon), USERINFO);
+        String password = colon < 0 ? "" : encode(raw.substring(colon + 1), USERINFO);
+        return password.isEmpty() ? user : user + ":" + password;
     }
 
     private static String[] splitQueryFragment(String s) {
