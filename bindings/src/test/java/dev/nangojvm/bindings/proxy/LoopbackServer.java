@@ -32,11 +32,11 @@ final class LoopbackServer implements AutoCloseable {
         }
     }
 
-    record Reply(int status, Map<String, String> headers, byte[] body) {
+    record Reply(int status, List<String[]> headers, byte[] body) {
         static Reply of(int status, String body, String... headerPairs) {
-            Map<String, String> h = new LinkedHashMap<>();
+            List<String[]> h = new ArrayList<>();
             for (int i = 0; i + 1 < headerPairs.length; i += 2) {
-                h.put(headerPairs[i], headerPairs[i + 1]);
+                h.add(new String[] {headerPairs[i], headerPairs[i + 1]});
             }
             return new Reply(status, h, body.getBytes(StandardCharsets.UTF_8));
         }
@@ -105,7 +105,7 @@ final class LoopbackServer implements AutoCloseable {
                 headers, ex.getRequestBody().readAllBytes());
         requests.add(rec);
         Reply reply = reply(rec);
-        reply.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+        reply.headers().forEach(h -> ex.getResponseHeaders().add(h[0], h[1]));
         boolean empty = reply.body().length == 0;
         ex.sendResponseHeaders(reply.status(), empty ? -1 : reply.body().length);
         if (!empty) {
