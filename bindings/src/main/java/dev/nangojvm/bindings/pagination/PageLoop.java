@@ -146,7 +146,7 @@ final class PageLoop implements Paginator {
     }
 
     private Page offsetPage() {
-        JsonNode asNumber = offset == Math.rint(offset) && Math.abs(offset) < 1e15 ? NODES.numberNode((long) offset) : NODES.numberNode(offset);
+        JsonNode asNumber = number(offset);
         put(config.key("offset_name_in_request"), inBody ? asNumber : NODES.textNode(JsValues.numberToString(offset)));
         applyParams();
         ProxyResponse response = send();
@@ -160,6 +160,14 @@ final class PageLoop implements Paginator {
         done = shortPage;
         offset = "per-page".equals(JsValues.string(config.get("offset_calculation_method"))) ? offset + 1 : offset + length;
         return page;
+    }
+
+    /** A JSON number shaped like Jackson would parse it: int, then long, then double. */
+    private static JsonNode number(double d) {
+        if (d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE) {
+            return NODES.numberNode((int) d);
+        }
+        return d == Math.rint(d) && Math.abs(d) < 9e15 ? NODES.numberNode((long) d) : NODES.numberNode(d);
     }
 
     /** Nango stops before yielding when the page is falsy or its {@code length} is falsy. */
