@@ -80,7 +80,8 @@ final class HttpExchange {
     }
 
     private Outcome send(String method, WhatwgUrl url, Map<String, String> headers, RequestBody.Encoded body, EgressGuard.Target target) {
-        HttpHost host = new HttpHost(target.scheme(), target.address(), target.host(), target.port());
+        // A default port stays implicit so the Host header reads like Node's ("api.example.com", not ":443").
+        HttpHost host = new HttpHost(target.scheme(), target.address(), target.host(), url.port == null ? -1 : url.port);
         BasicClassicHttpRequest req = new BasicClassicHttpRequest(method, host, url.requestTarget());
         headers.forEach(req::addHeader);
         if (body != null) {

@@ -19,6 +19,7 @@ import java.util.function.Function;
 import org.apache.hc.client5.http.classic.HttpClient;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.Timeout;
@@ -263,10 +264,36 @@ public final class ProxyClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The HTTP client the builder creates: pooled (64 connections, 16 per route), no redirects,
+     * retries, cookies or timeouts beyond the TCP connect, and a DNS hook that only answers with
+     * addresses {@code guard} allows. Share it with an {@link OAuthCredentialsRefresher}.
+     */
+    public static CloseableHttpClient newHttpClient(EgressGuard guard, Duration connectTimeout) {
+        var pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(new GuardedDnsResolver(guard))
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(connectTimeout))
+                        .setSocketTimeout(Timeout.DISABLED)
+                        .build())
+                .setMaxConnTotal(64)
+                .setMaxConnPerRoute(16)
+                .build();
+        return HttpClients.custom()
+                .setConnectionManager(pool)
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.DISABLED).build())
+                .build();
+    }
+
     /** Builds a {@link ProxyClient}; every setting has a safe default. */
     public static final class Builder {
         private ProviderCatalog catalog = ProviderCatalog.empty();
         private EgressRules rules = EgressRules.publicInternetOnly();
+        private EgressGuard guard;
         private HostResolver resolver = HostResolver.SYSTEM;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
@@ -288,6 +315,12 @@ public final class ProxyClient implements AutoCloseable {
         /** Where requests may go; default {@link EgressRules#publicInternetOnly()}. */
         public Builder egressRules(EgressRules rules) {
             this.rules = Objects.requireNonNull(rules);
+            return this;
+        }
+
+        /** A ready guard (e.g. shared with an {@link OAuthCredentialsRefresher}); replaces {@link #egressRules} and {@link #hostResolver}. */
+        public Builder egressGuard(EgressGuard guard) {
+            this.guard = Objects.requireNonNull(guard);
             return this;
         }
 
@@ -347,33 +380,12 @@ public final class ProxyClient implements AutoCloseable {
         }
 
         public ProxyClient build() {
-            EgressGuard guard = new EgressGuard(rules, resolver);
+            EgressGuard guard = this.guard != null ? this.guard : new EgressGuard(rules, resolver);
             if (httpClient != null) {
                 return new ProxyClient(this, httpClient, null, guard);
             }
-            var client = createClient(guard, connectTimeout);
+            var client = newHttpClient(guard, connectTimeout);
             return new ProxyClient(this, client, client, guard);
-        }
-
-        /** A pooled client without redirects, retries, cookies or timeouts beyond connect, resolving only through the guard. */
-        public static org.apache.hc.client5.http.impl.classic.CloseableHttpClient createClient(EgressGuard guard, Duration connectTimeout) {
-            var pool = PoolingHttpClientConnectionManagerBuilder.create()
-                    .setDnsResolver(new GuardedDnsResolver(guard))
-                    .setDefaultConnectionConfig(ConnectionConfig.custom()
-                            .setConnectTimeout(Timeout.of(connectTimeout))
-                            .setSocketTimeout(Timeout.DISABLED)
-                            .build())
-                    .setMaxConnTotal(64)
-                    .setMaxConnPerRoute(16)
-                    .build();
-            return HttpClients.custom()
-                    .setConnectionManager(pool)
-                    .disableRedirectHandling()
-                    .disableAutomaticRetries()
-                    .disableCookieManagement()
-                    .disableAuthCaching()
-                    .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.DISABLED).build())
-                    .build();
         }
     }
 }

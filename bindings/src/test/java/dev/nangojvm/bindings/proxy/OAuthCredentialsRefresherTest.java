@@ -38,7 +38,7 @@ class OAuthCredentialsRefresherTest {
         server = LoopbackServer.start();
         time = new FakeTime(START);
         guard = EgressGuard.of(EgressRules.publicInternetOnly().withLoopback());
-        http = ProxyClient.Builder.createClient(guard, Duration.ofSeconds(5));
+        http = ProxyClient.newHttpClient(guard, Duration.ofSeconds(5));
     }
 
     @AfterEach

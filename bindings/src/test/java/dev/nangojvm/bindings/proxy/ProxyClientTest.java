@@ -178,6 +178,28 @@ class ProxyClientTest {
         }
 
         @Test
+        void sendsTheRequestTargetExactlyAsNodeSerialisesIt() throws Exception {
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                List<String> lines = Collections.synchronizedList(new ArrayList<>());
+                Thread t = Thread.ofVirtual().start(() -> {
+                    try (Socket c = s.accept()) {
+                        var in = new java.io.BufferedReader(new java.io.InputStreamReader(c.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+                        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                            lines.add(line);
+                        }
+                        c.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    } catch (IOException ignored) {
+                        // the assertion below reports what arrived
+                    }
+                });
+                proxy("{'endpoint':'/a|b/{c}/ü?x=[1]&y=a b','baseUrlOverride':'http://127.0.0.1:" + s.getLocalPort() + "'}");
+                t.join();
+                assertThat(lines.getFirst()).isEqualTo("GET /a|b/%7Bc%7D/%C3%BC?x=[1]&y=a%20b HTTP/1.1");
+                assertThat(lines).contains("Host: 127.0.0.1:" + s.getLocalPort());
+            }
+        }
+
+        @Test
         void refetchesTheConnectionBeforeEveryAttempt() {
             server.enqueue(Reply.of(500, ""), Reply.json(200, "{}"));
             AtomicInteger fetches = new AtomicInteger();
