@@ -95,7 +95,7 @@ final class HttpExchange {
                     ResponseData.headers(response.getHeaders()), bytes, url.toString());
         } catch (IOException e) {
             throw NodeErrors.from(e, target);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException e) {
             throw new NangoException("ERR_INVALID_URL", "Invalid URL", e);
         }
     }

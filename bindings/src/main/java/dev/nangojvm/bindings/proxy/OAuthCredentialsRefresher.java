@@ -126,6 +126,8 @@ public final class OAuthCredentialsRefresher implements CredentialsRefresher {
         form.put("refresh_token", refreshToken);
         JsonNode extra = provider.refreshParams().isObject() ? provider.refreshParams() : provider.tokenParams();
         String url = provider.refreshUrl() != null ? provider.refreshUrl() : provider.tokenUrl("OAUTH2");
+        // Nango's OAuth2 client posts to the token URL's origin + path; its query string is dropped.
+        url = url == null ? null : url.replaceFirst("[?#].*$", "");
         JsonNode response = requestToken(c, provider, url, form, extra, app.clientId(), app.clientSecret());
         ObjectNode creds = Json.object();
         creds.put("type", "OAUTH2");

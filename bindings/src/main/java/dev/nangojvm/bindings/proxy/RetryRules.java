@@ -60,35 +60,8 @@ final class RetryRules {
 
     private static Decision retryable(int status, ProxyResponse res, ProxyConfiguration cfg, Provider provider, long nowMs, ZoneId zone) {
         JsonNode conf = provider.retry();
-        boolean retryable = false;
-        String reason = null;
-        if (conf.path("error_code").isArray()) {
-            for (JsonNode rule : conf.path("error_code")) {
-                if (matchesStatus(status, rule)) {
-                    retryable = true;
-                    reason = "provider_error_code_" + JsValues.string(rule);
-                    break;
-                }
-            }
-        } else {
-            retryable = status >= 500 || status == 429 || status == 401;
-        }
-        if (!retryable && cfg.retryOn().isArray()) {
-            for (JsonNode code : cfg.retryOn()) {
-                if (JsValues.number(code) == status) {
-                    retryable = true;
-                    reason = "retry_on_" + status;
-                    break;
-                }
-            }
-        }
-        String remaining = Json.text(conf, "remaining");
-        if (!retryable && JsValues.truthy(conf.get("remaining")) && res != null
-                && "0".equals(ResponseData.first(res.headers(), remaining))) {
-            retryable = true;
-            reason = "provider_remaining";
-        }
-        if (!retryable) {
+        String reason = retryReason(status, res, cfg, conf);
+        if (reason == null) {
             return Decision.stop("not_retryable");
         }
         Wait wait = res == null ? null : waitFromHeaders(cfg.retryHeader(), res, nowMs, zone, "custom_");
@@ -98,10 +71,31 @@ final class RetryRules {
         if (wait == null && res != null && JsValues.truthy(conf.get("in_body"))) {
             wait = waitFromBody(conf.get("in_body"), res, nowMs, zone);
         }
-        if (wait != null) {
-            return new Decision(true, wait.reason(), wait.ms());
+        return wait != null ? new Decision(true, wait.reason(), wait.ms()) : new Decision(true, reason, null);
+    }
+
+    /** Why the status is retryable, or null: provider error codes (else the default set), then retryOn, then remaining=0. */
+    private static String retryReason(int status, ProxyResponse res, ProxyConfiguration cfg, JsonNode conf) {
+        String fallback = "status_code_" + status;
+        if (conf.path("error_code").isArray()) {
+            for (JsonNode rule : conf.path("error_code")) {
+                if (matchesStatus(status, rule)) {
+                    return "provider_error_code_" + JsValues.string(rule);
+                }
+            }
+        } else if (status >= 500 || status == 429 || status == 401) {
+            return fallback;
         }
-        return new Decision(true, reason != null ? reason : "status_code_" + status, null);
+        if (cfg.retryOn().isArray()) {
+            for (JsonNode code : cfg.retryOn()) {
+                if (JsValues.number(code) == status) {
+                    return "retry_on_" + status;
+                }
+            }
+        }
+        boolean exhausted = JsValues.truthy(conf.get("remaining")) && res != null
+                && "0".equals(ResponseData.first(res.headers(), Json.text(conf, "remaining")));
+        return exhausted ? "provider_remaining" : null;
     }
 
     /** {@code "403"} exact, {@code "5xx"} class, {@code "500-502"} range. */
