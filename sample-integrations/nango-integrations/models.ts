@@ -35,6 +35,52 @@ export interface CreatePullRequestInput {
   body?: string | undefined;
   draft?: boolean | undefined;
 };
+
+export interface HubspotObjectFields {
+  object: 'contacts' | 'companies' | 'deals';
+  fields: string[];
+};
+
+export interface HubspotFieldSelection {
+  objects: HubspotObjectFields[];
+};
+
+export interface CrmFieldValues {
+  [key: string]: string | null;
+};
+
+export interface CrmRecord {
+  id: string;
+  object: 'contacts' | 'companies' | 'deals';
+  hubspot_id: string;
+  created_at: string;
+  updated_at: string;
+  fields: CrmFieldValues;
+};
+
+export interface HubspotObjectInput {
+  object: 'contacts' | 'companies' | 'deals';
+};
+
+export interface CrmFieldOption {
+  value: string;
+  label: string;
+};
+
+export interface CrmField {
+  name: string;
+  label: string;
+  type: string;
+  group: string;
+  read_only: boolean;
+  description?: string | undefined;
+  options: CrmFieldOption[];
+};
+
+export interface CrmFieldList {
+  object: 'contacts' | 'companies' | 'deals';
+  fields: CrmField[];
+};
 // ------ /Models
 
 // ------ SDK
