@@ -81,6 +81,22 @@ export interface CrmFieldList {
   object: 'contacts' | 'companies' | 'deals';
   fields: CrmField[];
 };
+
+export interface BoxSelection {
+  folders: string[];
+  files: string[];
+};
+
+export interface BoxDocument {
+  id: string;
+  name: string;
+  path: string;
+  folder_id: string;
+  size: number;
+  sha1: string;
+  modified_at: string;
+  download_url?: string | undefined;
+};
 // ------ /Models
 
 // ------ SDK
