@@ -97,6 +97,27 @@ export interface BoxDocument {
   modified_at: string;
   download_url?: string | undefined;
 };
+
+export interface ZendeskBackfill {
+  backfillFrom: string;
+  backfillUntil?: string | undefined;
+  nextWindowStart?: string | undefined;
+  backfillComplete?: boolean | undefined;
+};
+
+export interface SupportTicket {
+  id: string;
+  subject: string;
+  description: string;
+  status: 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
+  priority?: 'urgent' | 'high' | 'normal' | 'low' | undefined;
+  type?: 'problem' | 'incident' | 'question' | 'task' | undefined;
+  requester_id: string;
+  assignee_id?: string | undefined;
+  tags: string[];
+  created_at: string;
+  updated_at: string;
+};
 // ------ /Models
 
 // ------ SDK
@@ -111,6 +132,12 @@ import type { SafeParseSuccess, ZodSchema } from 'zod';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export type Metadata = Record<string, unknown>;
+
+export interface MetadataChangeResponse {
+  metadata: Metadata;
+  provider_config_key: string;
+  connection_id: string | string[];
+}
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE' | 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -182,6 +209,8 @@ export declare class NangoAction {
   delete<T = any>(config: Omit<ProxyConfiguration, 'method'>): Promise<AxiosResponse<T>>;
   paginate<T = any>(config: ProxyConfiguration): AsyncGenerator<T[], undefined, void>;
   getMetadata<T = Metadata>(): Promise<T>;
+  setMetadata(metadata: Metadata): Promise<AxiosResponse<MetadataChangeResponse>>;
+  updateMetadata(metadata: Metadata): Promise<AxiosResponse<MetadataChangeResponse>>;
   log(message: any, options?: { level?: LogLevel }): Promise<void>;
   zodValidateInput<T = any, Z = any>(args: { zodSchema: ZodSchema<Z>; input: T }): Promise<SafeParseSuccess<Z>>;
 }
@@ -191,6 +220,7 @@ export declare class NangoSync extends NangoAction {
   batchSave<T = any>(results: T[], model: string): Promise<boolean | null>;
   batchUpdate<T = any>(results: T[], model: string): Promise<boolean | null>;
   batchDelete<T = any>(results: T[], model: string): Promise<boolean | null>;
+  getRecordsByIds<K = string | number, T = any>(ids: K[], model: string): Promise<Map<K, T>>;
 }
 
 // ------ /SDK
