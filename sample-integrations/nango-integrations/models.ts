@@ -118,6 +118,29 @@ export interface SupportTicket {
   created_at: string;
   updated_at: string;
 };
+
+export interface SlackUser {
+  id: string;
+  name: string;
+  real_name?: string | undefined;
+  display_name?: string | undefined;
+  email?: string | undefined;
+  title?: string | undefined;
+  timezone?: string | undefined;
+  is_admin: boolean;
+  is_bot: boolean;
+  deleted: boolean;
+  updated_at: string;
+};
+
+export interface SlackUserIds {
+  ids: string[];
+};
+
+export interface SlackUsers {
+  users: SlackUser[];
+  not_found: string[];
+};
 // ------ /Models
 
 // ------ SDK
@@ -132,6 +155,18 @@ import type { SafeParseSuccess, ZodSchema } from 'zod';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export type Metadata = Record<string, unknown>;
+
+/** The `_nango_metadata` Nango adds to every stored record (getRecordsByIds returns it). */
+export interface RecordMetadata {
+  first_seen_at: string;
+  last_modified_at: string;
+  last_action: 'ADDED' | 'UPDATED' | 'DELETED';
+  deleted_at: string | null;
+  cursor: string;
+}
+
+/** A stored record as getRecordsByIds returns it: the model plus its `_nango_metadata`. */
+export type SyncedRecord<T> = T & { _nango_metadata: RecordMetadata };
 
 export interface MetadataChangeResponse {
   metadata: Metadata;
@@ -213,6 +248,9 @@ export declare class NangoAction {
   updateMetadata(metadata: Metadata): Promise<AxiosResponse<MetadataChangeResponse>>;
   log(message: any, options?: { level?: LogLevel }): Promise<void>;
   zodValidateInput<T = any, Z = any>(args: { zodSchema: ZodSchema<Z>; input: T }): Promise<SafeParseSuccess<Z>>;
+  // Beyond Nango, whose runner gives getRecordsByIds to syncs only: nango-jvm also lets an action
+  // read the records its integration's syncs saved (the "action leveraging sync responses" pattern).
+  getRecordsByIds<K = string | number, T = any>(ids: K[], model: string): Promise<Map<K, T>>;
 }
 
 export declare class NangoSync extends NangoAction {
