@@ -141,6 +141,32 @@ export interface SlackUsers {
   users: SlackUser[];
   not_found: string[];
 };
+
+export interface PipedriveActivitiesMetadata {
+  maxRuntimeMs?: number | undefined;
+  passStartedAt?: string | null | undefined;
+  passUpdatedSince?: string | null | undefined;
+  cursor?: string | null | undefined;
+  passSaved?: number | null | undefined;
+  lastPassStartedAt?: string | undefined;
+};
+
+export interface CrmActivity {
+  id: string;
+  subject: string;
+  type: string;
+  done: boolean;
+  owner_id: string;
+  deal_id?: string | undefined;
+  person_id?: string | undefined;
+  org_id?: string | undefined;
+  due_date?: string | undefined;
+  due_time?: string | undefined;
+  duration?: string | undefined;
+  note?: string | undefined;
+  created_at: string;
+  updated_at: string;
+};
 // ------ /Models
 
 // ------ SDK
@@ -182,6 +208,7 @@ export interface Pagination {
   response_path?: string;
   limit_name_in_request: string;
   in_body?: boolean;
+  on_page?: (paginationState: { nextPageParam?: string | number | undefined; response: AxiosResponse }) => Promise<void>;
 }
 
 export interface CursorPagination extends Pagination {
