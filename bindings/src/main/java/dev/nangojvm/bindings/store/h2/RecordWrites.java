@@ -1,0 +1,225 @@
+package dev.nangojvm.bindings.store.h2;
+
+import dev.nangojvm.bindings.BatchResult;
+import dev.nangojvm.bindings.store.RecordInput;
+import dev.nangojvm.bindings.store.RecordScope;
+import dev.nangojvm.bindings.store.internal.JsJson;
+import dev.nangojvm.bindings.store.internal.JsonMerge;
+import dev.nangojvm.bindings.store.internal.Timestamps;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The write side of {@link H2RecordStore} for one transaction: reads the stored state of a chunk,
+ * decides each record's outcome in Java (Nango's rules, see {@code RecordStore}), then writes with
+ * three JDBC batches (inserts, rewrites, seen marks). Later chunks see earlier chunks' rows.
+ */
+final class RecordWrites {
+    private final Connection c;
+    private final RecordScope scope;
+    private final String modelKey;
+    private final long runId;
+    private final Instant ts;
+
+    /** A stored row as the write rules need it; {@code payload} only loaded for updates. */
+    private record Stored(long rowId, String hash, Instant deletedAt, String payload) {
+        boolean live() {
+            return deletedAt == null;
+        }
+    }
+
+    /** A new payload for an existing row; {@code firstSeenAt == null} keeps the stored one. */
+    private record Rewrite(long rowId, String json, String hash, Instant firstSeenAt, Instant deletedAt) {
+    }
+
+    private final List<RecordInput> inserts = new ArrayList<>();
+    private final List<Instant> insertDeletedAts = new ArrayList<>();
+    private final List<Rewrite> rewrites = new ArrayList<>();
+    private final List<Long> seen = new ArrayList<>();
+
+    RecordWrites(Connection c, RecordScope scope, String modelKey, long runId, Instant ts) {
+        this.c = c;
+        this.scope = scope;
+        this.modelKey = modelKey;
+        this.runId = runId;
+        this.ts = ts;
+    }
+
+    BatchResult save(List<RecordInput> chunk) throws SQLException {
+        Map<String, Stored> stored = load(chunk, false);
+        int added = 0, updated = 0, unchanged = 0;
+        for (RecordInput r : chunk) {
+            Stored s = stored.get(r.externalId());
+            if (s == null) {
+                insert(r, null);
+                added++;
+            } else if (!s.live()) {
+                rewrites.add(new Rewrite(s.rowId(), r.json(), r.dataHash(), ts, null)); // undelete: ADDED again
+                added++;
+            } else if (!s.hash().equals(r.dataHash())) {
+                rewrites.add(new Rewrite(s.rowId(), r.json(), r.dataHash(), null, null));
+                updated++;
+            } else {
+                seen.add(s.rowId());
+                unchanged++;
+            }
+        }
+        flush();
+        return new BatchResult(added, updated, 0, unchanged);
+    }
+
+    BatchResult update(List<RecordInput> chunk) throws SQLException {
+        Map<String, Stored> stored = load(chunk, true);
+        int updated = 0;
+        for (RecordInput r : chunk) {
+            Stored s = stored.get(r.externalId());
+            // Nango skips unknown and deleted ids, and ids whose stored hash is already the partial's.
+            if (s == null || !s.live() || s.hash().equals(r.dataHash())) {
+                continue;
+            }
+            String merged = JsJson.stringify(JsonMerge.deep(Sql.readObject(s.payload()), r.payload()));
+            rewrites.add(new Rewrite(s.rowId(), merged, r.dataHash(), null, null)); // hash of the partial, as Nango
+            updated++;
+        }
+        flush();
+        return new BatchResult(0, updated, 0, 0);
+    }
+
+    BatchResult delete(List<RecordInput> chunk) throws SQLException {
+        Map<String, Stored> stored = load(chunk, false);
+        int deleted = 0;
+        for (RecordInput r : chunk) {
+            Instant deletedAt = r.deletedAt() == null ? ts : Timestamps.micros(r.deletedAt());
+            Stored s = stored.get(r.externalId());
+            if (s == null) {
+                insert(r, deletedAt); // tombstone, not counted
+            } else if (s.live()) {
+                rewrites.add(new Rewrite(s.rowId(), r.json(), r.dataHash(), null, deletedAt));
+                deleted++;
+            } else if (!s.hash().equals(r.dataHash()) || !s.deletedAt().equals(deletedAt)) {
+                rewrites.add(new Rewrite(s.rowId(), r.json(), r.dataHash(), null, deletedAt));
+            }
+        }
+        flush();
+        return new BatchResult(0, 0, deleted, 0);
+    }
+
+    int deleteUnseen() throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("""
+                UPDATE records SET deleted_at = ?, last_modified_at = ?
+                WHERE provider_config_key = ? AND connection_id = ? AND model = ?
+                  AND deleted_at IS NULL AND (last_seen_run IS NULL OR last_seen_run < ?)""")) {
+            Sql.setInstant(p, 1, ts);
+            Sql.setInstant(p, 2, ts);
+            bindScope(p, 3);
+            p.setLong(6, runId);
+            return p.executeUpdate();
+        }
+    }
+
+    private void insert(RecordInput r, Instant deletedAt) {
+        inserts.add(r);
+        insertDeletedAts.add(deletedAt);
+    }
+
+    private Map<String, Stored> load(List<RecordInput> chunk, boolean withPayload) throws SQLException {
+        List<String> ids = chunk.stream().map(RecordInput::externalId).toList();
+        String columns = withPayload ? "id, external_id, data_hash, deleted_at, payload" : "id, external_id, data_hash, deleted_at";
+        Map<String, Stored> result = new HashMap<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT " + columns + " FROM records"
+                + " WHERE provider_config_key = ? AND connection_id = ? AND model = ? AND external_id = ANY(?)")) {
+            bindScope(p, 1);
+            p.setArray(4, Sql.textArray(c, ids));
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    result.put(rs.getString("external_id"), new Stored(rs.getLong("id"), rs.getString("data_hash"),
+                            Sql.getInstant(rs, "deleted_at"), withPayload ? rs.getString("payload") : null));
+                }
+            }
+        }
+        return result;
+    }
+
+    private void flush() throws SQLException {
+        flushInserts();
+        flushRewrites();
+        flushSeen();
+    }
+
+    private void flushInserts() throws SQLException {
+        if (inserts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement p = c.prepareStatement("""
+                INSERT INTO records (provider_config_key, connection_id, model, external_id, payload, data_hash,
+                                     first_seen_at, last_modified_at, deleted_at, last_seen_run)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (int i = 0; i < inserts.size(); i++) {
+                RecordInput r = inserts.get(i);
+                bindScope(p, 1);
+                p.setString(4, r.externalId());
+                p.setString(5, r.json());
+                p.setString(6, r.dataHash());
+                Sql.setInstant(p, 7, ts);
+                Sql.setInstant(p, 8, ts);
+                Sql.setInstant(p, 9, insertDeletedAts.get(i));
+                p.setLong(10, runId);
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        inserts.clear();
+        insertDeletedAts.clear();
+    }
+
+    private void flushRewrites() throws SQLException {
+        if (rewrites.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement p = c.prepareStatement("""
+                UPDATE records SET payload = ?, data_hash = ?, first_seen_at = COALESCE(?, first_seen_at),
+                                   last_modified_at = ?, deleted_at = ?, last_seen_run = ?
+                WHERE id = ?""")) {
+            for (Rewrite w : rewrites) {
+                p.setString(1, w.json());
+                p.setString(2, w.hash());
+                Sql.setInstant(p, 3, w.firstSeenAt());
+                Sql.setInstant(p, 4, ts);
+                Sql.setInstant(p, 5, w.deletedAt());
+                p.setLong(6, runId);
+                p.setLong(7, w.rowId());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        rewrites.clear();
+    }
+
+    private void flushSeen() throws SQLException {
+        if (seen.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement p = c.prepareStatement("UPDATE records SET last_seen_run = ? WHERE id = ?")) {
+            for (long rowId : seen) {
+                p.setLong(1, runId);
+                p.setLong(2, rowId);
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        seen.clear();
+    }
+
+    private void bindScope(PreparedStatement p, int first) throws SQLException {
+        p.setString(first, scope.providerConfigKey());
+        p.setString(first + 1, scope.connectionId());
+        p.setString(first + 2, modelKey);
+    }
+}

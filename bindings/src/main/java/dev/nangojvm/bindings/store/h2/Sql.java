@@ -1,0 +1,63 @@
+package dev.nangojvm.bindings.store.h2;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+
+/** JDBC conventions shared by the H2 stores: UTC timestamps, text arrays, JSON text columns. */
+final class Sql {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private Sql() {
+    }
+
+    static void setInstant(PreparedStatement p, int index, Instant value) throws SQLException {
+        if (value == null) {
+            p.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            p.setObject(index, value.atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    static Instant getInstant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** A {@code VARCHAR} array for {@code column = ANY(?)}, which H2 and PostgreSQL both accept. */
+    static Array textArray(Connection c, Collection<String> values) throws SQLException {
+        return c.createArrayOf("VARCHAR", values.toArray());
+    }
+
+    /** Parses a JSON object column; {@code null} stays {@code null}. */
+    static ObjectNode readObject(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+            throw new IllegalStateException("stored JSON is not an object: " + node.getNodeType());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON does not parse: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Serialises a JSON object column with Jackson (these columns are not hashed); {@code null} stays {@code null}. */
+    static String writeObject(ObjectNode node) {
+        return node == null ? null : node.toString();
+    }
+}
