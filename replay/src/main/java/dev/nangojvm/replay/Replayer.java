@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nangojvm.bindings.ExecutionInfo;
+import dev.nangojvm.bindings.proxy.ProviderCatalog;
 import dev.nangojvm.host.ExecutionError;
 import dev.nangojvm.host.ExecutionResult;
 import dev.nangojvm.host.IntegrationHost;
@@ -131,7 +132,7 @@ public final class Replayer implements AutoCloseable {
             } catch (IOException e) {
                 return Verdict.fail(missing(c, model + "/batchDelete.json", e));
             }
-            if (!JsValues.truthy(expected) || !(JsValues.toNumber(JsValues.get(expected, "length")) > 0)) continue;
+            if (!JsValues.truthy(expected) || !(JsValues.number(JsValues.get(expected, "length")) > 0)) continue;
             ArrayNode wanted = F.arrayNode().add(expected).add(model);
             boolean called = false;
             for (JsonNode call : deleted) called |= JsonComparison.equal(wanted, call);

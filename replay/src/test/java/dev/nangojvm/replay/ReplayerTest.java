@@ -2,6 +2,7 @@ package dev.nangojvm.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nangojvm.bindings.proxy.ProviderCatalog;
 import dev.nangojvm.host.ScriptBundle;
 import java.io.IOException;
 import java.net.URISyntaxException;

@@ -1,7 +1,6 @@
 package dev.nangojvm.replay.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -96,28 +95,6 @@ public final class JsJson {
 
     /** ECMAScript {@code Number.prototype.toString()} (radix 10). */
     public static String numberToString(double d) {
-        if (Double.isNaN(d)) return "NaN";
-        if (Double.isInfinite(d)) return d > 0 ? "Infinity" : "-Infinity";
-        if (d == 0) return "0";
-        if (d < 0) return "-" + numberToString(-d);
-        // Java's Double.toString gives the shortest round-tripping digits (JDK 19+); re-lay them out as ECMAScript does.
-        BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        String digits = exact.unscaledValue().toString();
-        int k = digits.length();
-        int n = k - exact.scale(); // value = 0.digits * 10^n
-        StringBuilder sb = new StringBuilder();
-        if (k <= n && n <= 21) {
-            sb.append(digits).append("0".repeat(n - k));
-        } else if (0 < n && n <= 21) {
-            sb.append(digits, 0, n).append('.').append(digits, n, k);
-        } else if (-6 < n && n <= 0) {
-            sb.append("0.").append("0".repeat(-n)).append(digits);
-        } else {
-            int e = n - 1;
-            sb.append(digits.charAt(0));
-            if (k > 1) sb.append('.').append(digits, 1, k);
-            sb.append('e').append(e >= 0 ? "+" : "-").append(Math.abs(e));
-        }
-        return sb.toString();
+        return dev.nangojvm.bindings.proxy.JsValues.numberToString(d);
     }
 }

@@ -12,8 +12,8 @@ import dev.nangojvm.bindings.ProxyConfiguration;
 import dev.nangojvm.bindings.ProxyResponse;
 import dev.nangojvm.bindings.SyncExecution;
 import dev.nangojvm.bindings.SyncSummary;
+import dev.nangojvm.bindings.proxy.ProviderCatalog;
 import dev.nangojvm.replay.MockFiles;
-import dev.nangojvm.replay.ProviderCatalog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -81,8 +81,8 @@ public final class MockNango implements SyncExecution {
             for (Iterator<Map.Entry<String, JsonNode>> it = r.headers().fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 List<String> values = new ArrayList<>();
-                if (e.getValue().isArray()) e.getValue().forEach(v -> values.add(JsValues.toJsString(v)));
-                else values.add(JsValues.toJsString(e.getValue()));
+                if (e.getValue().isArray()) e.getValue().forEach(v -> values.add(JsValues.string(v)));
+                else values.add(JsValues.string(e.getValue()));
                 headers.put(e.getKey(), values);
             }
         }

@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.nangojvm.bindings.NangoException;
 import dev.nangojvm.bindings.Page;
 import dev.nangojvm.bindings.Paginator;
+import dev.nangojvm.bindings.proxy.NodeUrl;
+import dev.nangojvm.bindings.proxy.ProviderCatalog;
 import dev.nangojvm.replay.MockFiles;
-import dev.nangojvm.replay.ProviderCatalog;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -83,15 +84,15 @@ public final class MockPaginator implements Paginator {
     private void start() {
         started = true;
         if (!JsValues.truthy(cfg.get("method"))) cfg.put("method", "get");
-        ObjectNode provider = providers.provider(providerConfigKey).orElseThrow(() ->
-                new NangoException("unknown_provider", "Provider config not found for " + providerConfigKey));
+        ObjectNode provider = providers.find(providerConfigKey).orElseThrow(() ->
+                new NangoException("unknown_provider", "Provider config not found for " + providerConfigKey)).definition();
         JsonNode proxy = provider.get("proxy");
         if (proxy == null || proxy.isNull()) throw new JsValues.JsTypeError("Cannot read properties of undefined (reading 'paginate')");
         paginate = F.objectNode();
         if (proxy.get("paginate") instanceof ObjectNode defaults) paginate.setAll(defaults);
         if (cfg.get("paginate") instanceof ObjectNode own) paginate.setAll(own);
         cfg.set("paginate", paginate);
-        type = JsValues.toJsString(paginate.get("type")).toLowerCase(Locale.ROOT);
+        type = JsValues.string(paginate.get("type")).toLowerCase(Locale.ROOT);
         boolean inBody = Set.of("post", "put", "patch").contains(cfg.get("method").asText().toLowerCase(Locale.ROOT));
         bodyKey = inBody ? "data" : "params";
         body = cfg.get(bodyKey) instanceof ObjectNode existing && JsValues.truthy(existing) ? existing : F.objectNode();
@@ -136,7 +137,7 @@ public final class MockPaginator implements Paginator {
                 done = true;
                 return;
             }
-            cfg.put("endpoint", WhatwgUrl.pathAndSearch(next).orElse(next));
+            cfg.put("endpoint", NodeUrl.parse(next).map(u -> u.pathname() + u.search()).orElse(next));
             cfg.set("params", F.objectNode());
             undefinedParams.clear();
             if (bodyKey.equals("params")) body = (ObjectNode) cfg.get("params");
@@ -147,12 +148,12 @@ public final class MockPaginator implements Paginator {
     private String nextLink(MockFiles.Response r) {
         if (JsValues.truthy(paginate.get("link_rel_in_response_header"))) {
             JsonNode link = JsValues.get(r.headers(), "link");
-            Map<String, String> rels = LinkHeader.parse(link == null || link.isNull() ? null : JsValues.toJsString(link));
+            Map<String, String> rels = LinkHeader.parse(link == null || link.isNull() ? null : JsValues.string(link));
             return rels == null ? null : rels.get(name("link_rel_in_response_header"));
         }
         if (JsValues.truthy(paginate.get("link_path_in_response_body"))) {
             JsonNode next = JsValues.lodashGet(r.data(), name("link_path_in_response_body"));
-            return JsValues.truthy(next) ? JsValues.toJsString(next) : null;
+            return JsValues.truthy(next) ? JsValues.string(next) : null;
         }
         throw new NangoException("invalid_pagination",
                 "Either 'link_rel_in_response_header' or 'link_path_in_response_body' should be specified for 'link' pagination");
@@ -160,22 +161,22 @@ public final class MockPaginator implements Paginator {
 
     private JsonNode offsetPage() {
         boolean inBody = bodyKey.equals("data");
-        setBody(name("offset_name_in_request"), inBody ? offset : TextNode.valueOf(JsValues.toJsString(offset)));
+        setBody(name("offset_name_in_request"), inBody ? offset : TextNode.valueOf(JsValues.string(offset)));
         cfg.set(bodyKey, body);
         MockFiles.Response r = request();
         if (!r.hasHeaders()) return legacy(r.data());
         JsonNode page = responsePath() ? JsValues.lodashGet(r.data(), name("response_path")) : r.data();
         if (!JsValues.truthy(page) || !JsValues.truthy(JsValues.length(page))) return stop();
         afterYield = () -> {
-            double length = JsValues.toNumber(JsValues.length(page));
+            double length = JsValues.number(JsValues.length(page));
             JsonNode limit = paginate.get("limit");
-            if (JsValues.truthy(limit) && length < JsValues.toNumber(limit)) {
+            if (JsValues.truthy(limit) && length < JsValues.number(limit)) {
                 done = true;
                 return;
             }
             double step = "per-page".equals(paginate.path("offset_calculation_method").asText(null)) ? 1 : length;
             offset = offset.isTextual() ? TextNode.valueOf(offset.textValue() + JsJson.numberToString(step))
-                    : number(JsValues.toNumber(offset) + step);
+                    : number(JsValues.number(offset) + step);
         };
         return page;
     }
@@ -221,7 +222,7 @@ public final class MockPaginator implements Paginator {
 
     /** A paginate option used as a property name ({@code undefined} becomes the key "undefined", as in JS). */
     private String name(String option) {
-        return JsValues.toJsString(paginate.get(option));
+        return JsValues.string(paginate.get(option));
     }
 
     private void setBody(String key, JsonNode value) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nangojvm.bindings.Page;
 import dev.nangojvm.replay.MockFiles;
-import dev.nangojvm.replay.ProviderCatalog;
+import dev.nangojvm.bindings.proxy.ProviderCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,23 +15,16 @@ import java.util.List;
 /** Writes mock files into a temporary {@code mocks/} folder; identities are given literally, as Node would serialise them. */
 final class MockFixture {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final ProviderCatalog PROVIDERS = ProviderCatalog.parse("""
-            acme:
-                display_name: Acme
-                proxy:
-                    base_url: https://api.acme.test
-                    paginate:
-                        type: cursor
-                        cursor_path_in_response: paging.next.after
-                        cursor_name_in_request: after
-                        limit_name_in_request: limit
-                        response_path: results
-            acme-sandbox:
-                alias: acme
-                display_name: Acme (sandbox)
-            bare:
-                display_name: No proxy
-            """, "test catalog");
+    /** acme (cursor defaults with a dotted cursor path), acme-sandbox (alias), bare (no proxy block). */
+    static final ProviderCatalog PROVIDERS = ProviderCatalog.load(resource("/providers-unit.yaml"));
+
+    static Path resource(String name) {
+        try {
+            return Path.of(MockFixture.class.getResource(name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     final Path mocks;
     final String name;
