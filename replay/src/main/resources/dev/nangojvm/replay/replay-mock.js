@@ -66,6 +66,8 @@
       }
     }
     const mock = {
+      // the mock keeps the key it derived from the test's folder (docusign's helpers read it)
+      providerConfigKey: host.providerConfigKey,
       log: (...args) => { try { host.log(...args); } catch (_) { /* the mock's log never fails */ } return undefined; },
       ActionError,
       getConnection: () => host.getConnection(),

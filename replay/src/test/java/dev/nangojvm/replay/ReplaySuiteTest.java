@@ -1,0 +1,83 @@
+package dev.nangojvm.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nangojvm.toolchain.ScriptCompiler;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The acme fixture end to end: nango.yaml with ${PWD}, esbuild bundles, GraalJS, verdicts, JSON, exit code. */
+class ReplaySuiteTest {
+    @TempDir static Path buildCache;
+    static Path projects;
+    static ReplayReport report;
+
+    @BeforeAll
+    static void replayAcme() throws Exception {
+        projects = Path.of(ReplaySuiteTest.class.getResource("/projects").toURI());
+        report = ReplaySuite.builder(projects.resolve("acme"))
+                .providers(projects.resolve("providers.yaml"))
+                .compiler(ScriptCompiler.builder().buildCacheDir(buildCache).build())
+                .build().run();
+    }
+
+    private static Map<String, ScriptResult> byScript() {
+        return report.scripts().stream().collect(Collectors.toMap(ScriptResult::script, Function.identity()));
+    }
+
+    @Test
+    void everyDeclaredScriptGetsAVerdict() {
+        Map<String, ScriptResult> r = byScript();
+        assertThat(r.get("contacts").status()).isEqualTo(Status.PASS);
+        assertThat(r.get("create-contact").status()).isEqualTo(Status.PASS);
+        assertThat(r.get("list-things").status()).isEqualTo(Status.PASS);
+        assertThat(r.get("stamp").status()).isEqualTo(Status.FAIL);
+        assertThat(r.get("explode").status()).isEqualTo(Status.ERROR);
+        assertThat(r.get("token").status()).isEqualTo(Status.ERROR);
+        assertThat(r.get("untested").status()).isEqualTo(Status.SKIPPED);
+        assertThat(report.summaryLine()).isEqualTo("6 script(s) replayed: 3 pass, 1 fail, 2 error; 1 skipped (no generated test)");
+        assertThat(report.warnings()).isEmpty();
+    }
+
+    @Test
+    void errorsPointAtTheTypeScriptSource() {
+        ScriptResult explode = byScript().get("explode");
+        assertThat(explode.cases().get(0).location()).isEqualTo("actions/explode.ts:4:11");
+        assertThat(explode.detail()).endsWith("(at actions/explode.ts:4:11)");
+        assertThat(byScript().get("token").detail()).contains("getToken is not a function");
+    }
+
+    @Test
+    void theCliPrintsATableWritesJsonAndExitsNonZero(@TempDir Path tmp) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Path json = tmp.resolve("out/report.json");
+        int code = ReplayCli.run(new String[] {"--project", projects.resolve("acme").toString(), "--providers",
+                projects.resolve("providers.yaml").toString(), "--script", "stamp", "--script", "contacts", "--json", json.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("acme         contacts  sync    pass")
+                .contains("2 script(s) replayed: 1 pass, 1 fail, 0 error; 0 skipped");
+        JsonNode written = new ObjectMapper().readTree(json.toFile());
+        assertThat(written.get("summary").toString()).isEqualTo("{\"pass\":1,\"fail\":1,\"error\":0,\"skipped\":0}");
+        assertThat(written.at("/scripts/1").toString()).isEqualTo("{\"integration\":\"acme\",\"script\":\"stamp\",\"type\":\"action\",\"status\":\"fail\","
+                + "\"detail\":\"output differs from mocks/stamp/output.json at $.at: expected \\\"1970-01-01T00:00:00.000Z\\\", got Date(1970-01-01T00:00:00.000Z)\"}");
+    }
+
+    @Test
+    void badUsageExitsWithTwo() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ReplayCli.run(new String[] {"--bogus"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("nango-jvm test: unknown option '--bogus'");
+    }
+}
