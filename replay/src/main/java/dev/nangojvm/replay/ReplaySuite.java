@@ -121,44 +121,82 @@ public final class ReplaySuite {
     /** Replays everything; {@code progress} sees each script's verdict as soon as it is known. */
     public ReplayReport run(Consumer<ScriptResult> progress) {
         Plan plan = plan();
-        List<String> warnings = new ArrayList<>(plan.warnings());
-        Optional<Path> catalogFile = providersFile();
-        ProviderCatalog catalog = catalogFile.map(ProviderCatalog::load).orElseGet(() -> {
-            warnings.add("no provider catalog (--providers <providers.yaml>, or node_modules/@nangohq/providers in the project): "
-                    + "every nango.paginate() call fails as for an unknown provider");
-            return ProviderCatalog.empty();
-        });
         List<ScriptResult> results = new ArrayList<>();
-        try (Replayer replayer = Replayer.builder().providers(catalog).timeout(timeout).build()) {
+        try (Session session = open()) {
             for (Integration integration : plan.integrations()) {
-                Map<String, Compiled> bundles = compile(integration);
                 for (ScriptSource s : integration.scripts()) {
-                    ScriptKind kind = s.type() == ScriptType.SYNC ? ScriptKind.SYNC : ScriptKind.ACTION;
-                    List<CaseResult> caseResults = new ArrayList<>();
-                    for (ReplayCase c : integration.cases()) {
-                        if (c.kind() != kind || !c.scriptName().equals(s.name())) continue;
-                        Compiled compiled = bundles.get(key(kind, s.name()));
-                        caseResults.add(compiled.bundle != null ? replayer.run(c, compiled.bundle)
-                                : Replayer.compileError(c, compiled.error, compiled.location));
-                    }
-                    ScriptResult r = ScriptResult.of(integration.id(), s.name(), kind, caseResults);
+                    ScriptResult r = session.replay(integration, s);
                     results.add(r);
                     progress.accept(r);
                 }
-                for (ReplayCase c : integration.cases()) {
-                    boolean declared = integration.scripts().stream().anyMatch(s -> s.name().equals(c.scriptName()));
-                    if (!declared) {
-                        warnings.add(c.integrationId() + ": " + c.testName() + " imports " + c.kind().folder() + "/" + c.scriptName()
-                                + ".ts, which nango.yaml does not declare; not replayed");
-                    }
-                }
+                session.undeclaredTests(integration);
             }
+            List<String> warnings = new ArrayList<>(plan.warnings());
+            warnings.addAll(session.warnings());
+            return new ReplayReport(results, warnings);
         }
-        return new ReplayReport(results, warnings);
     }
 
     public ReplayReport run() {
         return run(r -> { });
+    }
+
+    /**
+     * Starts replaying: loads the provider catalog and a GraalJS engine. Scripts are compiled per
+     * integration on first use and kept. Close the session to release the engine.
+     */
+    public Session open() {
+        return new Session();
+    }
+
+    /** A replay in progress: one engine, one provider catalog, compiled bundles cached per integration. Thread-safe. */
+    public final class Session implements AutoCloseable {
+        private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final Map<Path, Map<String, Compiled>> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Replayer replayer;
+
+        private Session() {
+            ProviderCatalog catalog = providersFile().map(ProviderCatalog::load).orElseGet(() -> {
+                warnings.add("no provider catalog (--providers <providers.yaml>, or node_modules/@nangohq/providers in the project): "
+                        + "every nango.paginate() call fails as for an unknown provider");
+                return ProviderCatalog.empty();
+            });
+            this.replayer = Replayer.builder().providers(catalog).timeout(timeout).build();
+        }
+
+        /** Replays every test of {@code integration} that imports {@code script}; skipped when there is none. */
+        public ScriptResult replay(Integration integration, ScriptSource script) {
+            ScriptKind kind = script.type() == ScriptType.SYNC ? ScriptKind.SYNC : ScriptKind.ACTION;
+            List<CaseResult> caseResults = new ArrayList<>();
+            for (ReplayCase c : integration.cases()) {
+                if (c.kind() != kind || !c.scriptName().equals(script.name())) continue;
+                Compiled bundle = compiled.computeIfAbsent(integration.dir(), d -> compile(integration)).get(key(kind, script.name()));
+                caseResults.add(bundle.bundle != null ? replayer.run(c, bundle.bundle)
+                        : Replayer.compileError(c, bundle.error, bundle.location));
+            }
+            return ScriptResult.of(integration.id(), script.name(), kind, caseResults);
+        }
+
+        /** Notes the tests that import a script nango.yaml does not declare (they cannot be compiled). */
+        void undeclaredTests(Integration integration) {
+            for (ReplayCase c : integration.cases()) {
+                boolean declared = integration.scripts().stream().anyMatch(s -> s.name().equals(c.scriptName()));
+                if (!declared) {
+                    warnings.add(c.integrationId() + ": " + c.testName() + " imports " + c.kind().folder() + "/" + c.scriptName()
+                            + ".ts, which nango.yaml does not declare; not replayed");
+                }
+            }
+        }
+
+        /** Problems of the session itself, e.g. a missing provider catalog. */
+        public List<String> warnings() {
+            return List.copyOf(warnings);
+        }
+
+        @Override
+        public void close() {
+            replayer.close();
+        }
     }
 
     private record Compiled(ScriptBundle bundle, String error, String location) { }
