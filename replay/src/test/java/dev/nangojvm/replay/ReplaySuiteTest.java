@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nangojvm.toolchain.ScriptCompiler;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +74,33 @@ class ReplaySuiteTest {
         assertThat(written.get("summary").toString()).isEqualTo("{\"pass\":1,\"fail\":1,\"error\":0,\"skipped\":0}");
         assertThat(written.at("/scripts/1").toString()).isEqualTo("{\"integration\":\"acme\",\"script\":\"stamp\",\"type\":\"action\",\"status\":\"fail\","
                 + "\"detail\":\"output differs from mocks/stamp/output.json at $.at: expected \\\"1970-01-01T00:00:00.000Z\\\", got Date(1970-01-01T00:00:00.000Z)\"}");
+    }
+
+    @Test
+    void aNangoIntegrationsRootWithOneYamlForAllIntegrationsWorksTheSame(@TempDir Path tmp) throws Exception {
+        Path root = tmp.resolve("nango-integrations");
+        copy(projects.resolve("acme"), root.resolve("acme"));
+        Files.move(root.resolve("acme/nango.yaml"), root.resolve("nango.yaml"));
+        Files.writeString(root.resolve("nango.yaml"), Files.readString(root.resolve("nango.yaml")).replace("${PWD}", "acme"));
+        ReplayReport nested = ReplaySuite.builder(root).providers(projects.resolve("providers.yaml")).integration("acme").script("explode")
+                .compiler(ScriptCompiler.builder().buildCacheDir(tmp.resolve("cache")).build()).build().run();
+        assertThat(nested.scripts()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.ERROR);
+            assertThat(r.cases().get(0).location()).isEqualTo("acme/actions/explode.ts:4:11");
+        });
+        ReplayReport unknown = ReplaySuite.builder(root).integration("nope").build().run();
+        assertThat(unknown.scripts()).isEmpty();
+        assertThat(unknown.warnings()).anyMatch(w -> w.startsWith("integration 'nope' is not in "));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(target);
+                else Files.copy(f, target);
+            }
+        }
     }
 
     @Test
