@@ -42,6 +42,7 @@ public final class ReplaySuite {
     private final Set<String> integrations;
     private final Set<String> scripts;
     private final Path providersFile;
+    private final ProviderCatalog catalog;
     private final Duration timeout;
     private final ScriptCompiler compiler;
 
@@ -50,6 +51,7 @@ public final class ReplaySuite {
         this.integrations = Set.copyOf(b.integrations);
         this.scripts = Set.copyOf(b.scripts);
         this.providersFile = b.providersFile;
+        this.catalog = b.catalog;
         this.timeout = b.timeout;
         this.compiler = b.compiler;
     }
@@ -107,7 +109,7 @@ public final class ReplaySuite {
         return new Plan(out, warnings);
     }
 
-    /** The provider catalog: the configured file, else the first of {@link #CATALOG_LOCATIONS} from the project up. */
+    /** The provider catalog file: the configured one, else the first of {@link #CATALOG_LOCATIONS} from the project up. */
     public Optional<Path> providersFile() {
         if (providersFile != null) return Optional.of(providersFile);
         for (Path dir = projectDir; dir != null; dir = dir.getParent()) {
@@ -156,12 +158,12 @@ public final class ReplaySuite {
         private final Replayer replayer;
 
         private Session() {
-            ProviderCatalog catalog = providersFile().map(ProviderCatalog::load).orElseGet(() -> {
+            ProviderCatalog providers = catalog != null ? catalog : providersFile().map(ProviderCatalog::load).orElseGet(() -> {
                 warnings.add("no provider catalog (--providers <providers.yaml>, or node_modules/@nangohq/providers in the project): "
                         + "every nango.paginate() call fails as for an unknown provider");
                 return ProviderCatalog.empty();
             });
-            this.replayer = Replayer.builder().providers(catalog).timeout(timeout).build();
+            this.replayer = Replayer.builder().providers(providers).timeout(timeout).build();
         }
 
         /** Replays every test of {@code integration} that imports {@code script}; skipped when there is none. */
@@ -235,6 +237,7 @@ public final class ReplaySuite {
         private final Set<String> integrations = new LinkedHashSet<>();
         private final Set<String> scripts = new LinkedHashSet<>();
         private Path providersFile;
+        private ProviderCatalog catalog;
         private Duration timeout = Replayer.DEFAULT_TIMEOUT;
         private ScriptCompiler compiler = ScriptCompiler.defaults();
 
@@ -257,6 +260,12 @@ public final class ReplaySuite {
         /** The provider catalog ({@code providers.yaml} of {@code @nangohq/providers} 0.59.7 for the yaml era). */
         public Builder providers(Path providersYaml) {
             this.providersFile = providersYaml;
+            return this;
+        }
+
+        /** A catalog already loaded (wins over {@link #providers(Path)} and the project's node_modules). */
+        public Builder providers(ProviderCatalog catalog) {
+            this.catalog = catalog;
             return this;
         }
 

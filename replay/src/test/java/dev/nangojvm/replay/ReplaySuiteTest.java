@@ -61,19 +61,20 @@ class ReplaySuiteTest {
     }
 
     @Test
-    void theCliPrintsATableWritesJsonAndExitsNonZero(@TempDir Path tmp) throws Exception {
+    void theReportIsATableAndJson(@TempDir Path tmp) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        report.print(new PrintStream(out, true, StandardCharsets.UTF_8), false);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("acme         contacts        sync    pass")
+                .doesNotContain("untested").endsWith("6 script(s) replayed: 3 pass, 1 fail, 2 error; 1 skipped (no generated test)\n");
         Path json = tmp.resolve("out/report.json");
-        int code = ReplayCli.run(new String[] {"--project", projects.resolve("acme").toString(), "--providers",
-                projects.resolve("providers.yaml").toString(), "--script", "stamp", "--script", "contacts", "--json", json.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        assertThat(code).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("acme         contacts  sync    pass")
-                .contains("2 script(s) replayed: 1 pass, 1 fail, 0 error; 0 skipped");
+        report.writeJson(json);
         JsonNode written = new ObjectMapper().readTree(json.toFile());
-        assertThat(written.get("summary").toString()).isEqualTo("{\"pass\":1,\"fail\":1,\"error\":0,\"skipped\":0}");
-        assertThat(written.at("/scripts/1").toString()).isEqualTo("{\"integration\":\"acme\",\"script\":\"stamp\",\"type\":\"action\",\"status\":\"fail\","
+        assertThat(written.get("summary").toString()).isEqualTo("{\"pass\":3,\"fail\":1,\"error\":2,\"skipped\":1}");
+        JsonNode stamp = java.util.stream.StreamSupport.stream(written.get("scripts").spliterator(), false)
+                .filter(n -> n.get("script").asText().equals("stamp")).findFirst().orElseThrow();
+        assertThat(stamp.toString()).isEqualTo("{\"integration\":\"acme\",\"script\":\"stamp\",\"type\":\"action\",\"status\":\"fail\","
                 + "\"detail\":\"output differs from mocks/stamp/output.json at $.at: expected \\\"1970-01-01T00:00:00.000Z\\\", got Date(1970-01-01T00:00:00.000Z)\"}");
+        assertThat(report.passed()).isFalse();
     }
 
     @Test
@@ -101,13 +102,5 @@ class ReplaySuiteTest {
                 else Files.copy(f, target);
             }
         }
-    }
-
-    @Test
-    void badUsageExitsWithTwo() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ReplayCli.run(new String[] {"--bogus"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("nango-jvm test: unknown option '--bogus'");
     }
 }
