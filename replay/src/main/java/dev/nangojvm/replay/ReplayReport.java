@@ -66,10 +66,10 @@ public record ReplayReport(List<ScriptResult> scripts, List<String> warnings) {
         List<ScriptResult> shown = scripts.stream().filter(s -> withSkipped || s.status() != Status.SKIPPED).toList();
         int wi = Math.max(11, shown.stream().mapToInt(s -> s.integration().length()).max().orElse(0));
         int ws = Math.max(6, shown.stream().mapToInt(s -> s.script().length()).max().orElse(0));
-        String format = "%-" + wi + "s  %-" + ws + "s  %-6s  %-7s  %s%n";
-        out.printf(format, "integration", "script", "type", "status", "detail");
+        String format = "%-" + wi + "s  %-" + ws + "s  %-6s  %-7s  %s";
+        out.println(String.format(format, "integration", "script", "type", "status", "detail").stripTrailing());
         for (ScriptResult s : shown) {
-            out.printf(format, s.integration(), s.script(), s.type().label(), s.status().label(), s.detail());
+            out.println(String.format(format, s.integration(), s.script(), s.type().label(), s.status().label(), s.detail()).stripTrailing());
         }
         warnings.forEach(w -> out.println("warning: " + w));
         out.println(summaryLine());
