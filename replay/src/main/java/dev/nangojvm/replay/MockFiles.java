@@ -31,7 +31,7 @@ public record MockFiles(Path mocksDir, String name) {
     public record Response(JsonNode data, JsonNode headers, JsonNode status, Path file) {
         /** Legacy (body-only) files and hashed files without headers: the mock's pagination stops after them. */
         public boolean hasHeaders() {
-            return headers != null && !headers.isNull() && !(headers.isBoolean() && !headers.booleanValue());
+            return dev.nangojvm.bindings.proxy.JsValues.truthy(headers);
         }
     }
 
