@@ -13,6 +13,7 @@ public final class Main {
     Main() {
         register(new DemoCommand());
         register(new CompileCommand());
+        register(new TestCommand());
         register(new BenchVerb());
     }
 
