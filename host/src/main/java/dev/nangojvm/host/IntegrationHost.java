@@ -45,6 +45,7 @@ public final class IntegrationHost implements AutoCloseable {
     private final GraalRuntime runtime;
     private final ScriptPolicy policy;
     private final ContextFactory contexts;
+    private final Source nodeGlobals;
     private final Source shim;
     private final String loggerLevel;
     private final Map<String, CompiledBundle> bundles = new ConcurrentHashMap<>();
@@ -56,6 +57,7 @@ public final class IntegrationHost implements AutoCloseable {
         this.loggerLevel = b.loggerLevel;
         this.runtime = new GraalRuntime();
         this.contexts = new ContextFactory(runtime.engine(), policy);
+        this.nodeGlobals = Source.newBuilder("js", resource("internal/node-globals.js"), "node-globals.js").cached(true).buildLiteral();
         this.shim = Source.newBuilder("js", resource("internal/nango-shim.js"), "nango-runtime.js").cached(true).buildLiteral();
         this.scheduler = Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon().name("nango-jvm-watchdog").factory());
         LOG.log(System.Logger.Level.INFO, runtime.info().describe());
@@ -101,7 +103,7 @@ public final class IntegrationHost implements AutoCloseable {
     private Execution.Outcome execute(ScriptBundle bundle, NangoAction nango, JsonNode input) {
         Objects.requireNonNull(bundle, "bundle");
         Objects.requireNonNull(nango, "nango");
-        Execution execution = new Execution(contexts, shim, compiled(bundle), policy, scheduler, io);
+        Execution execution = new Execution(contexts, nodeGlobals, shim, compiled(bundle), policy, scheduler, io);
         return execution.run(nango, props(nango), input);
     }
 
