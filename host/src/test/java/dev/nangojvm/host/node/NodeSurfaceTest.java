@@ -582,17 +582,21 @@ class NodeSurfaceTest {
     @DisplayName("cost")
     class Cost {
         @Test
-        void aTrivialActionStaysCheapOnceWarm() {
+        void printsATrivialActionsWarmRunTime() {
             var trivial = ScriptBundle.of("node/trivial", "exports.default = async () => ({ ok: true });", null);
             long[] nanos = new long[60];
-            for (int i = 0; i < nanos.length; i++) nanos[i] = host.runAction(trivial, new QuietNango(), null).elapsed().toNanos();
+            for (int i = 0; i < nanos.length; i++) {
+                ExecutionResult result = host.runAction(trivial, new QuietNango(), null);
+                assertThat(result.succeeded()).isTrue();
+                nanos[i] = result.elapsed().toNanos();
+            }
             long[] warm = java.util.Arrays.copyOfRange(nanos, 20, nanos.length);
             java.util.Arrays.sort(warm);
             double median = warm[warm.length / 2] / 1e6;
-            // For the record (the surefire output): wall time, so it includes whatever else the machine is doing.
+            // For the record only (surefire output): wall time moves with whatever else the machine is
+            // doing, too much for a bound on a shared box.
             System.out.printf("node-surface: trivial action, median of %d warm runs = %.2f ms (p10 %.2f, p90 %.2f)%n",
                     warm.length, median, warm[warm.length / 10] / 1e6, warm[warm.length * 9 / 10] / 1e6);
-            assertThat(median).isLessThan(100.0);
         }
     }
 
