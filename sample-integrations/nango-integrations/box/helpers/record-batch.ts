@@ -1,7 +1,7 @@
 import type { NangoSync } from '../../models';
 
 /**
- * ⑥ Collects records and saves them `size` at a time, wherever in the folder tree they were found,
+ * ⑦ Collects records and saves them `size` at a time, wherever in the folder tree they were found,
  *    so the number of batchSave calls depends on the number of files, not on how they are spread
  *    over folders. It also remembers which ids it has taken, so a file selected twice (on its own
  *    and inside a selected folder) is saved once.

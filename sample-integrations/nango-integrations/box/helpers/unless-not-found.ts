@@ -1,5 +1,5 @@
 /**
- * ⑤ Runs one request for one selected item and returns undefined instead of throwing when Box
+ * ⑥ Runs one request for one selected item and returns undefined instead of throwing when Box
  *    answers 404: the item was deleted, moved to the trash, or the connection's user lost access.
  *    Every other failure (rate limit after the retries, 5xx, 401) is rethrown and fails the run:
  *    skipping an item that merely could not be read would make the full sync delete its records.

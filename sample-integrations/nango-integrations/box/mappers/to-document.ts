@@ -1,7 +1,7 @@
 import type { BoxDocument } from '../../models';
 import type { BoxFile } from '../types';
 
-// ⑦ A Box file → `BoxDocument`. The path is built from `path_collection` (the file's ancestors,
+// ⑧ A Box file → `BoxDocument`. The path is built from `path_collection` (the file's ancestors,
 //    root first) without Box's "All Files" root, so it reads like a path on disk.
 export function toBoxDocument(file: BoxFile): BoxDocument {
     const folders = file.path_collection.entries.filter((folder) => folder.id !== '0').map((folder) => folder.name);

@@ -48,7 +48,7 @@ export default async function fetchData(nango: NangoSync): Promise<void> {
 }
 
 /**
- * ③ Lists one folder page by page (Box's marker pagination, up to 1,000 items a page), adds its
+ * ⑤ Lists one folder page by page (Box's marker pagination, up to 1,000 items a page), adds its
  *    files to the batch and notes its subfolders; then walks each subfolder the same way. A folder
  *    is finished before the next one starts, so only one listing is ever open. `walked` keeps a
  *    folder that was selected and also lies inside another selected folder from being read twice.

@@ -4,12 +4,12 @@ import { fetchProperties } from '../helpers/properties.js';
 import { hubspotObjectInputSchema } from '../schema.zod.js';
 import { readUpstreamStatus } from '../helpers/upstream-status.js';
 
-// ⑬ The companion action of the configuration-based sync: it lists the fields a user can choose
+// ⑦ The companion action of the configuration-based sync: it lists the fields a user can choose
 //    for one object type, so the sync's metadata can be built from real property names.
 export default async function runAction(nango: NangoAction, input: HubspotObjectInput): Promise<CrmFieldList> {
     const { data } = await nango.zodValidateInput({ zodSchema: hubspotObjectInputSchema, input });
 
-    // ⑭ HubSpot's introspection endpoint returns every property at once (it is not paginated), so
+    // ⑧ HubSpot's introspection endpoint returns every property at once (it is not paginated), so
     //    there is no cursor to hand back. 3 retries, as for every action.
     try {
         const properties = await fetchProperties(nango, data.object, 3);

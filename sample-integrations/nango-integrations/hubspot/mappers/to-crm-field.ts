@@ -1,7 +1,7 @@
 import type { CrmField } from '../../models';
 import type { HubspotProperty } from '../types';
 
-// ⑮ HubSpot's property definition → the `CrmField` a user picks from. Enumerations keep their
+// ⑨ HubSpot's property definition → the `CrmField` a user picks from. Enumerations keep their
 //    visible options, so a UI can show them; read-only properties (ids, dates HubSpot computes)
 //    are flagged, since they can be synced but never written back.
 export function toCrmField(property: HubspotProperty): CrmField {

@@ -1,7 +1,7 @@
 import type { CrmFieldValues, CrmRecord } from '../../models';
 import type { HubspotCrmObject } from '../types';
 
-// ⑤ One HubSpot object → one `CrmRecord`. `fields` holds exactly the configured properties, in
+// ⑥ One HubSpot object → one `CrmRecord`. `fields` holds exactly the configured properties, in
 //    the configured order: a property the record has no value for is null rather than missing,
 //    so every record of a configuration has the same keys.
 export function toCrmRecord(object: CrmRecord['object'], record: HubspotCrmObject, fields: readonly string[]): CrmRecord {

@@ -61,7 +61,7 @@ export default async function fetchData(nango: NangoSync): Promise<void> {
             limit_name_in_request: 'limit',
             limit: 500,
             response_path: 'data',
-            // ⑤ Called after the loop below has saved a page and before the next page is asked
+            // ④ Called after the loop below has saved a page and before the next page is asked
             //    for: the moment to record the cursor of the next page. Records first, progress
             //    second, so a run stopped anywhere loses nothing (at worst one page is read again).
             on_page: async ({ nextPageParam }) => {
@@ -73,7 +73,7 @@ export default async function fetchData(nango: NangoSync): Promise<void> {
 
     let firstPage = true;
     for await (const page of nango.paginate<PipedriveActivity>(proxyConfig)) {
-        // ④ The time check, before each page but the run's first (so every run makes progress,
+        // ⑤ The time check, before each page but the run's first (so every run makes progress,
         //    however small the budget). The page that arrived after the deadline is not saved:
         //    the stored cursor still points at it, and the next run starts there.
         if (!firstPage && Date.now() - runStartedAt >= budgetMs) {
