@@ -1,7 +1,6 @@
 package dev.nangojvm.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nangojvm.host.ExecutionResult;
@@ -40,20 +39,8 @@ class SlackActionFromSyncSampleTest {
         slack.close();
     }
 
-    /**
-     * Runtime gap: nango-jvm gives {@code getRecordsByIds} to syncs only (as Nango's runner does),
-     * while this pattern needs it in an action (issue 5: "nango.getRecordsByIds / listRecords for
-     * actions"). Until the host adds it, the action fails on its first line and the tests that run
-     * it are skipped with this message rather than failed; they run as soon as the member exists.
-     */
-    static ExecutionResult assumeActionsCanReadRecords(ExecutionResult result) {
-        assumeFalse(result.error() != null && result.error().message().contains("nango.getRecordsByIds is not a function"),
-                "runtime gap: nango.getRecordsByIds is not available to actions yet (" + (result.error() == null ? "" : result.error().message()) + ")");
-        return result;
-    }
-
     static ExecutionResult getUsers(String... ids) {
-        return assumeActionsCanReadRecords(harness.runAction("get-users", "{\"ids\": [" + String.join(", ", java.util.Arrays.stream(ids).map(id -> "\"" + id + "\"").toList()) + "]}"));
+        return (harness.runAction("get-users", "{\"ids\": [" + String.join(", ", java.util.Arrays.stream(ids).map(id -> "\"" + id + "\"").toList()) + "]}"));
     }
 
     @Test

@@ -231,6 +231,7 @@
     saveCheckpoint: (checkpoint) => call('saveCheckpoint', checkpoint),
     clearCheckpoint: () => call('clearCheckpoint'),
     getEnvironmentVariables: () => call('getEnvironmentVariables'),
+    getRecordsByIds,
     getFlowAttributes: () => {
       if (props.scriptType !== 'sync' && props.scriptType !== 'webhook') throw new Error('There is no current sync to get attributes from');
       return (props.syncConfig && props.syncConfig.attributes) || {};
@@ -254,7 +255,6 @@
       batchSend: (records, model) => batch('batchSave', records, model),
       batchUpdate: (records, model) => batch('batchUpdate', records, model),
       batchDelete: (records, model) => batch('batchDelete', records, model),
-      getRecordsByIds,
     });
   }
 
