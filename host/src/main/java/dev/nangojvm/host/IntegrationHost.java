@@ -32,6 +32,7 @@ import java.util.UUID;
  */
 public final class IntegrationHost implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(IntegrationHost.class.getName());
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final ScriptPolicy policy;
     private final String loggerLevel;
@@ -93,7 +94,7 @@ public final class IntegrationHost implements AutoCloseable {
         if (outcome.error() == null) {
             try {
                 output = outcome.outputJson() == null ? JsonNodeFactory.instance.nullNode()
-                        : new com.fasterxml.jackson.databind.ObjectMapper().readTree(outcome.outputJson());
+                        : JSON.readTree(outcome.outputJson());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

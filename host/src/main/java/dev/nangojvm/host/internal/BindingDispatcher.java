@@ -156,19 +156,19 @@ public final class BindingDispatcher implements Dispatcher {
         t.put("saveCheckpoint", a -> { nango.saveCheckpoint(objectArg(a, "saveCheckpoint")); return null; });
         t.put("clearCheckpoint", a -> { nango.clearCheckpoint(); return null; });
         t.put("getEnvironmentVariables", a -> nango.getEnvironmentVariables());
+        t.put("getRecordsByIds", a -> {
+            JsonNode ids = a.path("ids");
+            if (!(ids instanceof ArrayNode idArray)) throw new NangoException("invalid_argument", "ids must be an array");
+            if (idArray.size() > policy.maxRecordsPerBatch()) {
+                throw Limits.payloadTooLarge("nango.getRecordsByIds", "at most " + policy.maxRecordsPerBatch()
+                        + " ids per call, got " + idArray.size(), "ask for fewer ids at a time");
+            }
+            return nango.getRecordsByIds(idArray, a.path("model").asText());
+        });
         if (nango instanceof NangoSync sync) {
             t.put("batchSave", a -> { sync.batchSave(records(a, "batchSave"), a.path("model").asText()); return null; });
             t.put("batchUpdate", a -> { sync.batchUpdate(records(a, "batchUpdate"), a.path("model").asText()); return null; });
             t.put("batchDelete", a -> { sync.batchDelete(records(a, "batchDelete"), a.path("model").asText()); return null; });
-            t.put("getRecordsByIds", a -> {
-                JsonNode ids = a.path("ids");
-                if (!(ids instanceof ArrayNode idArray)) throw new NangoException("invalid_argument", "ids must be an array");
-                if (idArray.size() > policy.maxRecordsPerBatch()) {
-                    throw Limits.payloadTooLarge("nango.getRecordsByIds", "at most " + policy.maxRecordsPerBatch()
-                            + " ids per call, got " + idArray.size(), "ask for fewer ids at a time");
-                }
-                return sync.getRecordsByIds(idArray, a.path("model").asText());
-            });
         }
         return t;
     }

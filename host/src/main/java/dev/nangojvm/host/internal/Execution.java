@@ -36,8 +36,8 @@ public final class Execution {
     /** What the script produced: output JSON text (or null), or a failure. */
     public record Outcome(String outputJson, ExecutionError error) { }
 
-    /** The JS sources evaluated before the bundle, in order. */
-    public record Prelude(Source sandbox, Source shim) { }
+    /** The JS sources evaluated before the bundle, in order: the guard, the Node surface, the nango shim. */
+    public record Prelude(Source sandbox, Source nodeGlobals, Source shim) { }
 
     private final ContextFactory contexts;
     private final Prelude prelude;
@@ -73,10 +73,13 @@ public final class Execution {
         Bridge bridge = new Bridge(dispatcher, loop, services.io(), services.timers(), policy, this::terminate);
         try {
             context = contexts.create(output, this::terminate);
-            watch = services.watchdog().watchCurrentThread(budget, policy.maxAllocatedBytes(), this::terminate);
             Value guard = context.eval(prelude.sandbox()).execute(bridge, guardLimits(policy));
-            Value api = context.eval(prelude.shim()).execute(guard, props.toString());
+            Value nodeModules = context.eval(prelude.nodeGlobals()).execute(NodeCrypto.shared()).getMember("modules");
+            Value api = context.eval(prelude.shim()).execute(guard, props.toString(), nodeModules);
             restrictModules(api.getMember("modules"));
+            // The budgets cover everything the script does, from its module's top level on; the
+            // host's own set-up above is not the script's time nor its allocation.
+            watch = services.watchdog().watchCurrentThread(budget, policy.maxAllocatedBytes(), this::terminate);
             Value exports = api.invokeMember("load", context.eval(bundle.source()));
             Value entry = api.invokeMember("entry", exports);
             Value promise = api.invokeMember("run", entry, input == null || input.isNull() ? null : input.toString());

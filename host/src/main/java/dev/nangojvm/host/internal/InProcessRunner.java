@@ -24,8 +24,12 @@ import org.graalvm.polyglot.Source;
  * that do not poll for cancellation (see SECURITY.md); {@link WorkerPoolRunner} is the hard one.
  */
 public final class InProcessRunner implements ExecutionRunner {
-    private static final ScriptBundle WARM_UP = ScriptBundle.of("nango-jvm/warm-up",
-            "exports.default = async (nango) => { await nango.getMetadata(); return { ok: JSON.parse('[1]') }; };", null);
+    private static final ScriptBundle WARM_UP = ScriptBundle.of("nango-jvm/warm-up", """
+            exports.default = async (nango) => {
+              await nango.getMetadata();
+              return { ok: JSON.parse('[1]'), b: Buffer.from('x').toString('base64'), u: new URL('https://example.com/a?b=1').search };
+            };
+            """, null);
 
     private final GraalRuntime runtime = new GraalRuntime();
     private final ScriptPolicy policy;
@@ -46,7 +50,7 @@ public final class InProcessRunner implements ExecutionRunner {
         this.policy = policy;
         this.contexts = new ContextFactory(runtime.engine(), policy);
         this.prelude = new Execution.Prelude(source("internal/sandbox.js", "nango-sandbox.js"),
-                source("internal/nango-shim.js", "nango-runtime.js"));
+                source("internal/node-globals.js", "node-globals.js"), source("internal/nango-shim.js", "nango-runtime.js"));
         warmUpPrelude();
     }
 

@@ -33,8 +33,11 @@ final class Attacks {
             .maxActionOutputBytes(64 << 10)
             .build();
 
-    /** {@link #STRICT} with a short wall clock, for the attacks that only a timeout can stop. */
-    static final ScriptPolicy STRICT_QUICK = STRICT.toBuilder().timeout(Duration.ofMillis(700)).build();
+    /**
+     * {@link #STRICT} with a short wall clock and no allocation budget, for the attacks that only a
+     * timeout can stop (with the budget on, loops that allocate trip {@code memory_limit} first).
+     */
+    static final ScriptPolicy STRICT_QUICK = STRICT.toBuilder().timeout(Duration.ofMillis(700)).maxAllocatedBytes(0).build();
 
     /** The standard preset (eval allowed). */
     static final ScriptPolicy STANDARD = ScriptPolicy.standard().toBuilder().timeout(Duration.ofSeconds(5)).build();

@@ -1,0 +1,3 @@
+export default async function runAction(nango: any): Promise<string> {
+    return 'ok';
+}
