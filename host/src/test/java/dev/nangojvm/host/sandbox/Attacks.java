@@ -39,6 +39,12 @@ final class Attacks {
      */
     static final ScriptPolicy STRICT_QUICK = STRICT.toBuilder().timeout(Duration.ofMillis(700)).maxAllocatedBytes(0).build();
 
+    /**
+     * {@link #STRICT} with a smaller allocation budget and a clock long enough that only the
+     * budget can stop a bomb, however loaded the machine is.
+     */
+    static final ScriptPolicy STRICT_MEMORY = STRICT.toBuilder().maxAllocatedBytes(48L << 20).timeout(Duration.ofSeconds(30)).build();
+
     /** The standard preset (eval allowed). */
     static final ScriptPolicy STANDARD = ScriptPolicy.standard().toBuilder().timeout(Duration.ofSeconds(5)).build();
 

@@ -12,19 +12,19 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Memory bombs against the allocation budget (96 MiB in this suite), huge outputs, and deep
+ * Memory bombs against the allocation budget (48 MiB in this class), huge outputs, and deep
  * recursion, which must be a clean script error and never a host {@link StackOverflowError}.
  */
 @DisplayName("memory bombs, huge values, deep recursion")
 class MemoryAttacksTest {
-    final IntegrationHost host = Attacks.strict();
+    final IntegrationHost host = Attacks.host(Attacks.STRICT_MEMORY);
 
     private void outOfMemory(String body) {
         ExecutionResult r = runAction(host, body);
         // Kept in the test output: how long after the breach each bomb took to stop (the in-process boundary is soft).
         System.out.printf("memory bomb [%s] -> %s after %d ms%n", body, r.error() == null ? "no error" : r.error().code(), r.elapsed().toMillis());
         assertDenied(host, r, "memory_limit");
-        assertThat(r.error().message()).startsWith("the script allocated more than " + Attacks.STRICT.maxAllocatedBytes() + " bytes");
+        assertThat(r.error().message()).startsWith("the script allocated more than " + Attacks.STRICT_MEMORY.maxAllocatedBytes() + " bytes");
     }
 
     @Test
@@ -65,14 +65,14 @@ class MemoryAttacksTest {
 
     @Test
     void aJsonStringifyBombOfSharedSubtrees() {
-        // 2^18 leaves reached through shared references: tiny to build, 130 MB to serialise. JSON.stringify does
+        // 2^17 leaves reached through shared references: tiny to build, 65 MB to serialise. JSON.stringify does
         // not poll for cancellation, so the stop waits for it to finish (the in-process boundary is soft).
-        outOfMemory("let x = ['x'.repeat(500)]; for (let i = 0; i < 18; i++) x = [x, x]; return JSON.stringify(x).length;");
+        outOfMemory("let x = ['x'.repeat(500)]; for (let i = 0; i < 17; i++) x = [x, x]; return JSON.stringify(x).length;");
     }
 
     @Test
     void aJsonParseOfAHugeDocument() {
-        outOfMemory("const doc = '[' + '{\"a\":[1,2,3],\"b\":\"text\"},'.repeat(5e5) + '{}]'; return JSON.parse(doc).length;");
+        outOfMemory("const doc = '[' + '{\"a\":[1,2,3],\"b\":\"text\"},'.repeat(2.5e5) + '{}]'; return JSON.parse(doc).length;");
     }
 
     @Test
@@ -95,7 +95,8 @@ class MemoryAttacksTest {
 
     @Test
     void deepNestingInsideBuiltins() {
-        var r = runAction(host, """
+        IntegrationHost strict = Attacks.strict();
+        var r = runAction(strict, """
                 const out = [];
                 let deep = {}; for (let i = 0; i < 200000; i++) deep = { d: deep };
                 try { JSON.stringify(deep); out.push('stringified'); } catch (e) { out.push(e.name); }
@@ -105,7 +106,7 @@ class MemoryAttacksTest {
                 return out;
                 """);
         assertThat(output(r)).allSatisfy(n -> assertThat(n.asText()).isIn("RangeError", "SyntaxError", "stringified", "parsed", "joined"));
-        assertHealthy(host);
+        assertHealthy(strict);
     }
 
     @Test
