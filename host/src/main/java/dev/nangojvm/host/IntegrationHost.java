@@ -10,6 +10,7 @@ import dev.nangojvm.bindings.SyncSummary;
 import dev.nangojvm.host.internal.Execution;
 import dev.nangojvm.host.internal.ExecutionRunner;
 import dev.nangojvm.host.internal.InProcessRunner;
+import dev.nangojvm.host.internal.WorkerPoolRunner;
 import dev.nangojvm.policy.ScriptPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +42,9 @@ public final class IntegrationHost implements AutoCloseable {
     private IntegrationHost(Builder b) {
         this.policy = b.policy;
         this.loggerLevel = b.loggerLevel;
-        this.runner = new InProcessRunner(policy);
+        this.runner = b.isolation == Isolation.IN_PROCESS ? new InProcessRunner(policy)
+                : new WorkerPoolRunner(policy, new WorkerPoolRunner.Options(b.workers, b.workerHeapBytes,
+                        b.workerJvmArgs != null ? b.workerJvmArgs : WorkerPoolRunner.inheritedJvmArgs()));
         LOG.log(System.Logger.Level.INFO, runner.runtime().describe());
     }
 
@@ -127,8 +130,17 @@ public final class IntegrationHost implements AutoCloseable {
 
     /** Configures a host; every setting has a default. */
     public static final class Builder {
+        /** Worker JVMs started by {@link Isolation#WORKER_PROCESSES} unless {@link #workers(int)} says otherwise. */
+        public static final int DEFAULT_WORKERS = 2;
+        /** Heap ({@code -Xmx}) of each worker JVM: 512 MiB. */
+        public static final long DEFAULT_WORKER_HEAP_BYTES = 512L << 20;
+
         private ScriptPolicy policy = ScriptPolicy.standard();
         private String loggerLevel = "debug";
+        private Isolation isolation = Isolation.IN_PROCESS;
+        private int workers = DEFAULT_WORKERS;
+        private long workerHeapBytes = DEFAULT_WORKER_HEAP_BYTES;
+        private java.util.List<String> workerJvmArgs;
 
         private Builder() { }
 
@@ -144,6 +156,41 @@ public final class IntegrationHost implements AutoCloseable {
                 throw new IllegalArgumentException("loggerLevel must be one of debug, info, warn, error, off; was '" + level + "'");
             }
             this.loggerLevel = level;
+            return this;
+        }
+
+        /**
+         * Where scripts run. Default {@link Isolation#IN_PROCESS}. {@link Isolation#WORKER_PROCESSES}
+         * gives each execution a worker JVM with its own heap: a hard memory cap and a kill that
+         * always works, for a few milliseconds more per execution and a JVM's memory per worker
+         * (see SECURITY.md).
+         */
+        public Builder isolation(Isolation isolation) {
+            this.isolation = Objects.requireNonNull(isolation, "isolation");
+            return this;
+        }
+
+        /** Worker JVMs, which is also how many executions run at once. Default {@value #DEFAULT_WORKERS}. */
+        public Builder workers(int workers) {
+            if (workers < 1) throw new IllegalArgumentException("workers must be at least 1, was " + workers);
+            this.workers = workers;
+            return this;
+        }
+
+        /** {@code -Xmx} of each worker, at least 64 MiB. Default 512 MiB. */
+        public Builder workerHeapBytes(long bytes) {
+            if (bytes < (64L << 20)) throw new IllegalArgumentException("workerHeapBytes must be at least 64 MiB, was " + bytes);
+            this.workerHeapBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Extra JVM flags of the workers, instead of the ones inherited from this JVM (the Graal JIT
+         * recipe, native access, stack size). Pass an empty list for interpreter-only workers, which
+         * start faster and use less memory.
+         */
+        public Builder workerJvmArgs(java.util.List<String> args) {
+            this.workerJvmArgs = java.util.List.copyOf(args);
             return this;
         }
 
