@@ -124,6 +124,9 @@ public final class WorkerPoolRunner implements ExecutionRunner {
         command.add("-Xmx" + (options.heapBytes() >> 20) + "m");
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-XX:+DisplayVMOutputToStderr"); // the JVM's own messages must not land in the protocol pipe
+        // One execution per worker: a single-threaded collector does not compete with the other workers
+        // for cores, and on a small heap it reaches OutOfMemoryError quickly instead of thrashing.
+        command.add("-XX:+UseSerialGC");
         command.addAll(options.jvmArgs());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -18,6 +18,53 @@
     Reflect.deleteProperty(globalThis, name);
   }
 
+  // Some generic Array builtins, applied to an array-like object ({ length: 2 ** 32 - 1 }), loop in
+  // Java without ever polling for cancellation: close(true) cannot stop them for minutes, and they
+  // allocate nothing a budget would see. Refuse huge array-likes up front (real arrays, and calls
+  // with a callback, which polls, are untouched). Measured in SECURITY.md.
+  const MAX_ARRAY_LIKE = 1000000;
+  // toReversed/toSpliced/with materialise holes: a sparse real array of length 2 ** 32 - 1 is as bad.
+  const MAX_MATERIALISED = 1 << 24;
+  const isArray = Array.isArray;
+  const reflectApply = Reflect.apply;
+  const RangeErrorCtor = RangeError;
+  const defineProperty = Object.defineProperty;
+  function checkLength(o, name, max, realArraysToo) {
+    if (o !== null && o !== undefined && (realArraysToo || !isArray(o))) {
+      const n = Number(o.length);
+      if (n > max) throw new RangeErrorCtor(`${name} refuses an array-like of length ${n}: at most ${max} in this runtime`);
+    }
+  }
+  for (const name of ['indexOf', 'lastIndexOf', 'includes', 'splice', 'toSpliced', 'slice', 'shift', 'unshift', 'flat',
+    'toReversed', 'reverse', 'fill', 'copyWithin', 'with']) {
+    const original = Array.prototype[name];
+    if (typeof original !== 'function') continue;
+    const materialises = name === 'toReversed' || name === 'toSpliced' || name === 'with';
+    const guarded = {
+      [name](...args) {
+        checkLength(this, 'Array.prototype.' + name, MAX_ARRAY_LIKE, false);
+        if (materialises) checkLength(this, 'Array.prototype.' + name, MAX_MATERIALISED, true);
+        return reflectApply(original, this, args);
+      },
+    }[name];
+    defineProperty(guarded, 'length', { value: original.length });
+    defineProperty(Array.prototype, name, { value: guarded, writable: true, configurable: true, enumerable: false });
+  }
+  const arrayFrom = Array.from;
+  const iteratorSymbol = Symbol.iterator;
+  defineProperty(Array, 'from', {
+    value: {
+      from(items, ...rest) {
+        // With a mapping function every element calls back into JS, which polls: only the bare form loops unseen.
+        if (typeof rest[0] !== 'function' && items !== null && items !== undefined && typeof items[iteratorSymbol] !== 'function') {
+          checkLength(items, 'Array.from', MAX_ARRAY_LIKE, false);
+        }
+        return reflectApply(arrayFrom, this, [items, ...rest]);
+      },
+    }.from,
+    writable: true, configurable: true, enumerable: false,
+  });
+
   function tooLarge(subject, chars) {
     const e = new ErrorCtor(`payload_too_large: ${subject} is ${chars} characters of JSON, more than the `
       + `${limits.maxBridgeMessageChars} this runtime accepts in one call; send less per call`);

@@ -126,6 +126,27 @@ class CpuAttacksTest {
     }
 
     @Test
+    void builtinsThatIgnoreCancellationRefuseHugeArrayLikes() {
+        // Measured: Array.prototype.indexOf.call({ length: 2 ** 32 - 1 }) runs for minutes after close(true).
+        var r = runAction(host, """
+                const out = [];
+                const huge = { length: 2 ** 32 - 1 };
+                for (const f of [() => Array.prototype.indexOf.call(huge, 1), () => Array.prototype.splice.call(huge, 1, 2),
+                                 () => Array.prototype.shift.call(huge), () => Array.prototype.flat.call(huge),
+                                 () => Array.prototype.slice.call(huge, 0, 2 ** 25), () => Array.prototype.toSpliced.call(huge, 1),
+                                 () => Array.from(huge), () => { const a = []; a.length = 2 ** 32 - 1; return a.toReversed(); }]) {
+                  try { f(); out.push('ran'); } catch (e) { out.push(e.name); }
+                }
+                const ordinary = [3, 1, 2];
+                return { out, ordinary: [ordinary.indexOf(2), ordinary.slice(1).length, Array.from({ length: 3 }, (_, i) => i * 2).join(),
+                                         Array.prototype.indexOf.call({ length: 3, 0: 'a', 1: 'b' }, 'b'), ordinary.toReversed().join()] };
+                """);
+        assertThat(output(r).toString()).isEqualTo("{\"out\":[\"RangeError\",\"RangeError\",\"RangeError\",\"RangeError\",\"RangeError\","
+                + "\"RangeError\",\"RangeError\",\"RangeError\"],\"ordinary\":[2,2,\"0,2,4\",1,\"2,1,3\"]}");
+        Attacks.assertHealthy(host);
+    }
+
+    @Test
     void theStatementLimitStopsALoopBeforeTheClock() {
         IntegrationHost limited = Attacks.host(Attacks.STRICT.toBuilder().statementLimit(1_000_000).build());
         var r = runAction(limited, "let i = 0; for (;;) { i++; }");

@@ -84,16 +84,20 @@ class WorkerIsolationTest {
 
     @Test
     void aRetentionBombFillsTheWorkersHeapNotTheHosts() {
-        var r = run("const a = []; for (;;) a.push('x'.repeat(2 ** 24) + a.length);");
-        assertThat(r.error().code()).isEqualTo("memory_limit");
+        var r = run("const a = []; for (;;) a.push('x'.repeat(2 ** 25) + a.length);");
+        // Normally the worker's heap runs out; on a starved machine its collector may still be thrashing at the
+        // deadline, and then the worker is killed. Either way the bomb stays in the worker.
+        assertThat(r.error().code()).isIn("memory_limit", "execution_timeout");
         healthy();
     }
 
     @Test
     void aBuiltinThatIgnoresCancellationIsEndedByKillingTheWorker() {
-        // In process, this indexOf over a 4-billion-long array-like runs for minutes after close(true).
-        var r = run("return Array.prototype.indexOf.call({ length: 2 ** 32 - 1 }, 1);");
+        // JSON.stringify over 2^24 leaves shared through a DAG: tiny to build, and the builtin does not poll for
+        // cancellation, so in process it runs on for seconds after close(true). The worker is killed instead.
+        var r = run("let x = [0]; for (let i = 0; i < 24; i++) x = [x, x]; return JSON.stringify(x).length;");
         assertThat(r.error().code()).isEqualTo("execution_timeout");
+        assertThat(r.error().message()).contains("its worker was killed");
         assertThat(r.elapsed()).isLessThan(POLICY.actionTimeout().plus(Duration.ofSeconds(2)).plus(CpuAttacksTest.SLACK));
         healthy();
     }
