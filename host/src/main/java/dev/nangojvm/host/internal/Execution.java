@@ -28,6 +28,7 @@ public final class Execution {
     private static final System.Logger LOG = System.getLogger(Execution.class.getName());
     private static final Pattern TS_FRAME = Pattern.compile("([\\w@./-]+\\.(?:ts|tsx|mts|cts)):(\\d+):(\\d+)");
     private static final Runnable WAKE_UP = () -> { };
+    private static final Duration STUCK_AFTER = Duration.ofSeconds(2);
     private static final Source LENGTH = Source.newBuilder("js", "(s) => typeof s === 'string' ? s.length : -1", "length.js")
             .cached(true).buildLiteral();
     /** Codes of host denials that keep their own code when the script does not catch them. */
@@ -48,6 +49,7 @@ public final class Execution {
     private final AtomicReference<String> termination = new AtomicReference<>();
     private volatile Context context;
     private volatile Watchdog.Watch watch;
+    private final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Execution(ContextFactory contexts, Prelude prelude, CompiledBundle bundle, ScriptPolicy policy, HostServices services) {
         this.contexts = contexts;
@@ -111,6 +113,7 @@ public final class Execution {
             LOG.log(System.Logger.Level.ERROR, bundle.fileName() + ": the host failed while running the script", e);
             return failure("script_internal_error", "the host failed while running the script: " + e.getClass().getSimpleName(), null, null);
         } finally {
+            finished.set(true);
             Watchdog.Watch w = watch;
             if (w != null) w.close();
             bridge.close();
@@ -138,6 +141,7 @@ public final class Execution {
     void terminate(String code) {
         if (termination.compareAndSet(null, code)) {
             loop.post(WAKE_UP);
+            reportIfStuck(code);
             Context c = context;
             if (c != null) {
                 try {
@@ -152,6 +156,27 @@ public final class Execution {
                     // the host is closing; its own shutdown closes the engine
                 }
             }
+        }
+    }
+
+    /**
+     * A few builtins do not poll for cancellation: in process, nothing can stop them but their own
+     * end, and the caller's thread waits. Say so loudly, so that operators can switch to workers.
+     */
+    private void reportIfStuck(String code) {
+        // Captures only the flag and the name: nothing that keeps the context alive.
+        java.util.concurrent.atomic.AtomicBoolean done = finished;
+        String name = bundle.fileName();
+        try {
+            services.monitor().schedule(() -> {
+                if (!done.get()) {
+                    LOG.log(System.Logger.Level.ERROR, name + " is still running " + STUCK_AFTER.toSeconds()
+                            + " s after it was stopped (" + code + "): a builtin is ignoring cancellation. Its thread and CPU are "
+                            + "lost until the builtin returns; Isolation.WORKER_PROCESSES kills such runs instead.");
+                }
+            }, STUCK_AFTER.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // the host is closing
         }
     }
 

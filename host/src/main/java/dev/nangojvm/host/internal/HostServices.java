@@ -19,6 +19,8 @@ public final class HostServices implements AutoCloseable {
     private final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
     private final ExecutorService reaper = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("nango-jvm-reaper-", 0).factory());
     private final Watchdog watchdog;
+    private final java.util.concurrent.ScheduledExecutorService monitor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("nango-jvm-monitor").factory());
 
     public HostServices(Duration tick) {
         this.timers = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("nango-jvm-timers").factory());
@@ -44,6 +46,11 @@ public final class HostServices implements AutoCloseable {
         return watchdog;
     }
 
+    /** Host-side checks scheduled after the fact (e.g. "is the stopped execution really gone?"), apart from script timers. */
+    public java.util.concurrent.ScheduledExecutorService monitor() {
+        return monitor;
+    }
+
     /** Timers still queued in the shared scheduler, for tests and diagnostics. */
     public int queuedTimers() {
         return timers.getQueue().size();
@@ -53,6 +60,7 @@ public final class HostServices implements AutoCloseable {
     public void close() {
         watchdog.close();
         timers.shutdownNow();
+        monitor.shutdownNow();
         io.shutdownNow();
         reaper.shutdown();
         try {
