@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nangojvm.host.ExecutionResult;
 import dev.nangojvm.host.IntegrationHost;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,11 @@ import org.junit.jupiter.api.Test;
 @DisplayName("floods and oversized payloads")
 class FloodAttacksTest {
     final IntegrationHost host = Attacks.strict();
+
+    @AfterEach
+    void hostStaysHealthy() {
+        Attacks.assertHealthy(host);
+    }
 
     private static long logChars(FakeNango nango) {
         return nango.logs.stream().mapToLong(e -> e.message().length() + (e.meta() == null ? 0 : e.meta().toString().length())).sum();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,11 @@ import org.junit.jupiter.api.Test;
 @DisplayName("lifecycle: nothing survives an execution")
 class LifecycleAttacksTest {
     final IntegrationHost host = Attacks.quick();
+
+    @AfterEach
+    void hostStaysHealthy() {
+        Attacks.assertHealthy(host);
+    }
 
     @Test
     void noStateOfAnyKindCarriesOverToTheNextExecution() {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nangojvm.host.ExecutionResult;
 import dev.nangojvm.host.IntegrationHost;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,11 @@ import org.junit.jupiter.api.Test;
 @DisplayName("memory bombs, huge values, deep recursion")
 class MemoryAttacksTest {
     final IntegrationHost host = Attacks.host(Attacks.STRICT_MEMORY);
+
+    @AfterEach
+    void hostStaysHealthy() {
+        Attacks.assertHealthy(host);
+    }
 
     private void outOfMemory(String body) {
         ExecutionResult r = runAction(host, body);

@@ -211,6 +211,11 @@ class ProxyAttacksTest {
     class Headers {
         static final EgressRules LOOPBACK_ONLY = EgressRules.publicInternetOnly().withLoopback();
 
+        @org.junit.jupiter.api.AfterEach
+        void hostStaysHealthy() {
+            assertHealthy(HOST);
+        }
+
         Run echo(String headersJs) {
             return run(LOOPBACK_ONLY, "http://api.fake.test:" + provider.port(), "conn-1", """
                     try { const r = await nango.get({ endpoint: '/echo', headers: %s }); return r.data; }

@@ -7,6 +7,7 @@ import static dev.nangojvm.host.sandbox.Attacks.runAction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nangojvm.host.IntegrationHost;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,11 @@ import org.junit.jupiter.api.Test;
 @DisplayName("credentials and secrets")
 class SecretsAttacksTest {
     final IntegrationHost host = Attacks.strict();
+
+    @AfterEach
+    void hostStaysHealthy() {
+        Attacks.assertHealthy(host);
+    }
 
     @Test
     void anotherConnectionsCredentialsAreRefusedBeforeTheBindingIsAsked() {
