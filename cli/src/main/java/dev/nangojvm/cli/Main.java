@@ -14,6 +14,7 @@ public final class Main {
         register(new DemoCommand());
         register(new CompileCommand());
         register(new TestCommand());
+        register(new DryRunCommand());
         register(new BenchVerb());
     }
 
