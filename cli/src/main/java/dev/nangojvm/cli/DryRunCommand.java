@@ -349,7 +349,12 @@ final class DryRunCommand implements Command {
         out.println(style.red("An error occurred during execution"));
         String sdkCode = error.payload() == null ? null : error.payload().path("code").asText(null);
         if (error.code().equals("script_internal_error") && sdkCode != null) {
-            out.println(style.red(error.payload().path("message").asText(error.message())) + " " + style.gray("(" + sdkCode + ")"));
+            String message = error.payload().path("message").asText(error.message());
+            if (message.startsWith(sdkCode + ": ")) message = message.substring(sdkCode.length() + 2);
+            out.println(style.red(message) + " " + style.gray("(" + sdkCode + ")"));
+            if (sdkCode.equals("url_not_allowed")) {
+                out.println(style.gray("The egress rules allow the public internet only; for a provider on this machine (a local fake) add --allow-loopback."));
+            }
             if (report != null) printReport(out, report);
             return 1;
         }
