@@ -1,5 +1,7 @@
 package dev.nangojvm.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nangojvm.testkit.FakeGithubServer;
@@ -15,6 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Records the GitHub sample's mocks ({@code github/mocks/**}, {@code github/tests/github-*.test.ts})
@@ -23,24 +27,29 @@ import java.util.stream.Stream;
  * changing the sample's scripts or the fake:
  *
  * <pre>
- * ./mvnw -q -B -pl cli -am test-compile -DskipTests \
- *   &amp;&amp; ./mvnw -q -B -pl cli exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.nangojvm.cli.RecordSampleMocks
+ * ./mvnw -q -B -pl cli -am verify -Dtest=RecordSampleMocks -Dsurefire.failIfNoSpecifiedTests=false -Dnango.record=true
  * </pre>
  *
- * (or run {@link #main} from the IDE; the argument is the nango-integrations folder, default
- * {@code ../sample-integrations/nango-integrations} relative to the {@code cli} module).
+ * (the {@code @Test} below runs only with {@code -Dnango.record=true}; from the IDE, {@link #main}
+ * takes the nango-integrations folder, default {@code ../sample-integrations/nango-integrations}
+ * relative to the {@code cli} module). Then {@code git diff} shows what changed.
  */
-public final class RecordSampleMocks {
+class RecordSampleMocks {
+    static final String SAMPLE = "../sample-integrations/nango-integrations";
     static final String CONNECTION = "sample-connection";
     /** The fake's clock is fixed so that the recording does not depend on when it was made (rate-limit reset, created pull request). */
     static final Instant RECORDED_AT = Instant.parse("2025-01-15T09:30:00Z");
     static final String CREATE_INPUT = """
             {"owner":"nango-jvm","repo":"demo","title":"Run Nango scripts on the JVM","head":"feature/jvm","base":"main"}""";
 
-    private RecordSampleMocks() { }
+    @Test
+    @EnabledIfSystemProperty(named = "nango.record", matches = "true")
+    void recordTheSampleMocks() throws IOException {
+        assertThat(record(Path.of(SAMPLE).toAbsolutePath().normalize(), System.out, System.err)).isZero();
+    }
 
     public static void main(String[] args) throws Exception {
-        Path project = Path.of(args.length > 0 ? args[0] : "../sample-integrations/nango-integrations").toAbsolutePath().normalize();
+        Path project = Path.of(args.length > 0 ? args[0] : SAMPLE).toAbsolutePath().normalize();
         int code = record(project, System.out, System.err);
         System.exit(code);
     }
