@@ -160,7 +160,9 @@ public final class BenchCommand {
             long before = bean.getHeapMemoryUsage().getUsed();
             for (int i = 0; i < contexts; i++) {
                 var c = factory.create(java.io.OutputStream.nullOutputStream());
-                c.eval(bundle.source());
+                // Run the module body, as an execution does, so that its functions and constants exist.
+                var module = c.eval("js", "({ exports: {} })");
+                c.eval(bundle.source()).execute(module, module.getMember("exports"), c.eval("js", "() => ({})"));
                 live.add(c);
             }
             System.gc();
