@@ -95,8 +95,8 @@ final class DryRunCommand implements Command {
     @Override
     public String usage() {
         return "dryrun <script> <connection-id> [--integration-id <id>] [--input <json|@file.json>] [--metadata <json|@file.json>]\n"
-                + "       [--lastSyncDate <date>] [--variant <v>] [-e <env>] [--validation] [--save-responses] [--auto-confirm]\n"
-                + "       [--connections <file.json>] [--providers <file>] [--allow-loopback]\n"
+                + "         [--lastSyncDate <date>] [--variant <v>] [-e <env>] [--validation] [--save-responses] [--auto-confirm]\n"
+                + "         [--connections <file.json>] [--providers <file>] [--allow-loopback]\n"
                 + "                                run one script once against the real provider with the stored connection and print\n"
                 + "                                what it would do (records are not stored); --save-responses records mocks for 'test';\n"
                 + "                                connections live in <project>/.nango-jvm/nango.mv.db (--connections loads a file into it)";
@@ -154,8 +154,10 @@ final class DryRunCommand implements Command {
         ScriptBundle bundle = new ScriptBundle(script.bundleName(), script.code(), script.sourceMap(), script.contentHash());
 
         try (IntegrationHost host = IntegrationHost.builder().policy(policy).loggerLevel("debug").build();
+             // A sync's records go to the throw-away store; an action only reads records (getRecordsByIds), from the project's store.
              NangoBindings bindings = NangoBindings.builder().catalog(catalog)
-                     .records(memory.records()).checkpoints(memory.checkpoints()).syncState(memory.syncState())
+                     .records(type.equals("sync") ? memory.records() : real.records())
+                     .checkpoints(memory.checkpoints()).syncState(memory.syncState())
                      .connections(real.connections())
                      .egress(policy.egress())
                      .build()) {

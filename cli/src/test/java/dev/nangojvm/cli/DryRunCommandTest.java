@@ -173,7 +173,7 @@ class DryRunCommandTest {
         // the default egress rules refuse the loopback fake
         Run refused = dryrun(project, "pull-requests");
         assertThat(refused.code()).isEqualTo(1);
-        assertThat(refused.out()).contains("An error occurred during execution\n").contains("(url_not_allowed)");
+        assertThat(refused.out()).contains("An error occurred during execution\nThis URL is not allowed by server configuration. (url_not_allowed)\nThe egress rules allow the public internet only;");
 
         // --metadata stubs the metadata: an unknown repository makes GitHub answer 404
         Run missing = dryrun(project, "pull-requests", "--allow-loopback", "--metadata", "{\"owner\":\"nango-jvm\",\"repo\":\"nope\"}");

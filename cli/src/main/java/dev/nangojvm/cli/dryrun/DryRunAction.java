@@ -125,5 +125,6 @@ public class DryRunAction implements NangoAction {
     @Override public void saveCheckpoint(ObjectNode checkpoint) { delegate.saveCheckpoint(checkpoint); }
     @Override public void clearCheckpoint() { delegate.clearCheckpoint(); }
     @Override public JsonNode getEnvironmentVariables() { return delegate.getEnvironmentVariables(); }
+    @Override public JsonNode getRecordsByIds(com.fasterxml.jackson.databind.node.ArrayNode ids, String model) { return delegate.getRecordsByIds(ids, model); }
     @Override public void log(LogEntry entry) { delegate.log(entry); }
 }
