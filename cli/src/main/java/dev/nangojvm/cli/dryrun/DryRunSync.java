@@ -76,7 +76,7 @@ public final class DryRunSync extends DryRunAction implements SyncExecution {
         validate(records, model);
         ArrayNode unique = deduplicate(records);
         BatchResult result = sync.batchSave(unique.deepCopy(), model);
-        messages.add(TextNode.valueOf("A batch save call would save the following data to the " + model + variantNote() + " model:"));
+        messages.add(TextNode.valueOf("A batch save call would save the following data to the " + model + " model" + variantNote() + ":"));
         unique.forEach(r -> messages.add(display(r)));
         added += unique.size();
         saved.computeIfAbsent(model, m -> F.arrayNode()).addAll(unique);
@@ -90,7 +90,7 @@ public final class DryRunSync extends DryRunAction implements SyncExecution {
             return BatchResult.EMPTY;
         }
         BatchResult result = sync.batchUpdate(partials.deepCopy(), model);
-        messages.add(TextNode.valueOf("A batch update call would save the following data to the " + model + variantNote() + " model:"));
+        messages.add(TextNode.valueOf("A batch update call would save the following data to the " + model + " model" + variantNote() + ":"));
         partials.forEach(r -> messages.add(display(r)));
         updated += partials.size();
         return result;
