@@ -160,4 +160,29 @@ class DryRunPartsTest {
             assertThat(Optional.ofNullable(sync.failedValidation())).isEmpty();
         }
     }
+
+    @Test
+    void recordsAreCheckedAgainstTheirModelWarningOrFailingUnderValidation() {
+        var project = dev.nangojvm.toolchain.NangoProject.load(Path.of("../sample-integrations/nango-integrations")).project();
+        ModelValidator validator = new ModelValidator(project);
+        ArrayNode bad = (ArrayNode) json("[{'id':'1','number':'one','title':'t'}]");
+        try (H2Stores stores = H2Stores.inMemory();
+             NangoBindings bindings = NangoBindings.builder().stores(stores).build()) {
+            ExecutionInfo info = new ExecutionInfo("c1", "github", "github", "pull-requests", "sync", null);
+            SyncConfig config = new SyncConfig("pull-requests", List.of("PullRequest"), "incremental", false);
+            List<String> warnings = new ArrayList<>();
+            DryRunSync lenient = new DryRunSync(bindings.startSync(info, config, e -> { }), null, null, null, null, validator, false, n -> { }, warnings::add);
+            lenient.batchSave(bad.deepCopy(), "PullRequest");
+            assertThat(warnings).containsExactly("Invalid record payload. Use `--validation` option to see the details");
+            assertThat(lenient.results().path("added").asInt()).isEqualTo(1);
+
+            DryRunSync strict = new DryRunSync(bindings.startSync(info, config, e -> { }), null, null, null, null, validator, true, n -> { }, warnings::add);
+            assertThatThrownBy(() -> strict.batchSave(bad.deepCopy(), "PullRequest"))
+                    .isInstanceOfSatisfying(NangoException.class, e -> assertThat(e.code()).isEqualTo("invalid_sync_record"));
+            assertThat(strict.failedValidation().model()).isEqualTo("PullRequest");
+            assertThat(strict.failedValidation().errors()).extracting(ModelValidator.Error::message)
+                    .contains("must be number", "must have required property 'state'");
+            assertThat(strict.anyBatch()).isFalse();
+        }
+    }
 }
