@@ -76,9 +76,9 @@ final class DryRunCommand implements Command {
     private final boolean interactive;
     private final Style style;
 
-    /** Reads answers from the terminal; without one (piped, CI) every prompt is confirmed. */
+    /** Reads answers from the terminal; without one (piped output or input) or under CI, every prompt is confirmed. */
     DryRunCommand() {
-        this(new TerminalPrompt(), System.console() != null && System.console().isTerminal(), Style.detect());
+        this(new TerminalPrompt(), System.console() != null && System.console().isTerminal() && System.getenv("CI") == null, Style.detect());
     }
 
     DryRunCommand(Prompt prompt, boolean interactive, Style style) {
