@@ -59,6 +59,15 @@ import java.util.function.Consumer;
  * {@code --save-responses} records the run as yaml-era mocks that {@code ./nango-jvm test} replays.
  *
  * <p>Exit codes: 0 the script succeeded, 1 it failed (or a set-up problem), 2 bad usage.
+ *
+ * <p>Differences from Nango's CLI, on purpose or by construction: there is no Nango server, so the
+ * connection comes from the local store and {@code -e} only names the environment; the
+ * {@code http [status]} lines show the provider URL (Nango shows its own proxy URL); metadata
+ * writes stay in memory; loopback and private addresses need {@code --allow-loopback}. The
+ * runtime drops empty batch calls before they reach Java, so "received an empty array" is not
+ * printed; and a param or header whose value is {@code undefined} is not part of a recorded
+ * request's identity (JSON drops it), while the replay counts it: such a recording needs its file
+ * renamed by hand.
  */
 final class DryRunCommand implements Command {
     private static final ObjectMapper JSON = new ObjectMapper();
