@@ -1,4 +1,4 @@
-package dev.nangojvm.bindings.store.h2;
+package dev.nangojvm.bindings.store.sql;
 
 import static dev.nangojvm.bindings.store.Json.arr;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +10,7 @@ import dev.nangojvm.bindings.ExecutionInfo;
 import dev.nangojvm.bindings.LogEntry;
 import dev.nangojvm.bindings.NangoException;
 import dev.nangojvm.bindings.SyncConfig;
+import dev.nangojvm.bindings.SyncOptions;
 import dev.nangojvm.bindings.SyncSummary;
 import dev.nangojvm.bindings.store.RecordScope;
 import dev.nangojvm.bindings.store.SyncKey;
@@ -24,14 +25,29 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import dev.nangojvm.bindings.store.StoreKind;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.BeforeEach;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class SyncRunTest {
     private static final ExecutionInfo INFO = new ExecutionInfo("conn-1", "github", "github", "issues", "sync", null);
     private static final SyncConfig FULL_TRACKING = new SyncConfig("issues", List.of("Issue", "Comment"), "full", true);
     private static final SyncConfig INCREMENTAL = new SyncConfig("issues", List.of("Issue", "Comment"), "incremental", false);
 
     private final TestClock clock = TestClock.at("2024-03-01T00:00:00Z");
-    private final H2Stores stores = H2Stores.on(H2Database.inMemory(), clock);
+    @Parameter
+    StoreKind kind;
+
+    private SqlStores stores;
+
+    @BeforeEach
+    void open() {
+        stores = kind.open(clock);
+    }
     private final List<LogEntry> logs = new ArrayList<>();
 
     @AfterEach
@@ -41,7 +57,7 @@ class SyncRunTest {
 
     private SyncRun start(SyncConfig config) {
         clock.advance(Duration.ofMinutes(1));
-        return SyncRun.start(stores.records(), stores.syncState(), INFO, config, clock, logs::add);
+        return SyncRun.start(stores, INFO, config, SyncOptions.defaults(), clock, logs::add);
     }
 
     private String lastAction(String id) {
@@ -151,7 +167,7 @@ class SyncRunTest {
         void isPerVariantAndGoneAfterAReset() {
             start(INCREMENTAL).finish(true);
             ExecutionInfo variant = new ExecutionInfo("conn-1", "github", "github", "issues", "sync", "v2");
-            assertThat(SyncRun.start(stores.records(), stores.syncState(), variant, INCREMENTAL, clock, logs::add)
+            assertThat(SyncRun.start(stores, variant, INCREMENTAL, SyncOptions.defaults(), clock, logs::add)
                     .lastSyncDate()).isEmpty();
 
             stores.syncState().reset(new SyncKey("github", "conn-1", "issues", "base"));

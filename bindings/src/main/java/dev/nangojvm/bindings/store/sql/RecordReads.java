@@ -1,4 +1,4 @@
-package dev.nangojvm.bindings.store.h2;
+package dev.nangojvm.bindings.store.sql;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,9 +19,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** The read side of {@link H2RecordStore}: records API pages and lookups by id, in Nango's output format. */
+/** The read side of {@link SqlRecordStore}: records API pages and lookups by id, in Nango's output format. */
 final class RecordReads {
     private static final String COLUMNS = "id, external_id, payload, first_seen_at, last_modified_at, deleted_at";
     private static final String SCOPE = "provider_config_key = ? AND connection_id = ? AND model = ?";
@@ -50,6 +51,19 @@ final class RecordReads {
             }
             p.setInt(i, query.limit() + 1); // one more row tells whether another page follows
             return toPage(p, query.limit());
+        }
+    }
+
+    /** The cursor of the model's last record in the records API order, deleted ones included. */
+    static Optional<String> latestCursor(Connection c, RecordScope scope, String modelKey) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT last_modified_at, id FROM records WHERE " + SCOPE
+                + " ORDER BY last_modified_at DESC, id DESC LIMIT 1")) {
+            bindScope(p, scope, modelKey);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new RecordCursor(Sql.getInstant(rs, "last_modified_at"), rs.getLong("id")).encode())
+                        : Optional.empty();
+            }
         }
     }
 
