@@ -73,6 +73,8 @@ public final class SyncRun implements AutoCloseable {
     private final Map<String, Optional<String>> merging = new LinkedHashMap<>();
     private UnitOfWork unit; // null until the first checkpoint call
     private Checkpointing checkpointing;
+    /** A delete-tracking phase ended since the last commit of the unit of work. */
+    private boolean phaseEndedSinceCommit;
     private boolean finished;
 
     private SyncRun(Stores stores, SyncKey key, SyncConfig config, SyncOptions options, Clock clock,
@@ -224,6 +226,7 @@ public final class SyncRun implements AutoCloseable {
                         "No track deletes starting point found for model '" + model + "'.")); // Nango's wording
         ObjectNode result = deleteUnseen(model, since);
         marker.clearCheckpoint();
+        phaseEndedSinceCommit = unit != null;
         return result;
     }
 
@@ -258,7 +261,7 @@ public final class SyncRun implements AutoCloseable {
         requireRunning();
         enterUnitOfWork();
         checkpointing.saveCheckpoint(checkpoint);
-        unit.commit();
+        commitUnit();
     }
 
     /** {@code nango.clearCheckpoint()}: commits like {@link #saveCheckpoint}. */
@@ -266,7 +269,7 @@ public final class SyncRun implements AutoCloseable {
         requireRunning();
         enterUnitOfWork();
         checkpointing.clearCheckpoint();
-        unit.commit();
+        commitUnit();
     }
 
     private void enterUnitOfWork() {
@@ -294,7 +297,11 @@ public final class SyncRun implements AutoCloseable {
      * Ends the run, once. First commits what the run saved since its last checkpoint (on failure
      * too: saved records stay saved). On success: legacy {@code track_deletes} for full syncs (unseen
      * records of every declared model are deleted and counted), then {@code lastSyncDate = startedAt}.
-     * On failure: neither.
+     * On failure: neither, and one deliberate difference from Nango: if a {@code trackDeletesEnd}
+     * ran since the last checkpoint, that part is rolled back instead of committed. Committing it
+     * would end the delete-tracking phase while the checkpoint still points inside it, and the
+     * resumed run would then start a new phase and delete every record it does not page through
+     * again. Rolled back, the resumed run re-saves those records and ends the phase itself.
      *
      * @return the per-model outcome of the run, deletions included
      * @throws NangoException {@code store_error} if a successful run's writes cannot be committed;
@@ -315,7 +322,11 @@ public final class SyncRun implements AutoCloseable {
                 stores.syncState().runFailed(runId);
             }
         } catch (RuntimeException e) {
-            stores.syncState().runFailed(runId);
+            try {
+                stores.syncState().runFailed(runId);
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
             throw e;
         } finally {
             close();
@@ -338,10 +349,17 @@ public final class SyncRun implements AutoCloseable {
     private void commitUnit() {
         if (unit != null) {
             unit.commit();
+            phaseEndedSinceCommit = false;
         }
     }
 
     private void commitAfterFailure() {
+        if (phaseEndedSinceCommit) {
+            log("warn", "Sync run " + runId + " of '" + config.name() + "' failed after trackDeletesEnd but before its next"
+                    + " checkpoint: what it wrote since its last checkpoint is rolled back, so that the next run resumes"
+                    + " the delete-tracking phase instead of deleting records it has not paged through again.");
+            return; // close() rolls it back
+        }
         try {
             commitUnit();
         } catch (RuntimeException e) {

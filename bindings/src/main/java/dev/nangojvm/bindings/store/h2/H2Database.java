@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -34,18 +35,25 @@ public final class H2Database extends SqlDatabase {
 
     private final String url;
     private final JdbcConnectionPool pool;
+    private final AtomicBoolean closed;
 
-    private H2Database(String url, JdbcConnectionPool pool, UnaryOperator<ConnectionSource> decorate) {
-        super(url, decorate.apply(pool::getConnection));
+    private H2Database(String url, JdbcConnectionPool pool, AtomicBoolean closed, UnaryOperator<ConnectionSource> decorate) {
+        super(url, decorate.apply(() -> {
+            if (closed.get()) {
+                throw new SQLException("the database is closed");
+            }
+            return pool.getConnection();
+        }));
         this.url = url;
         this.pool = pool;
+        this.closed = closed;
         migrate();
     }
 
     private static H2Database create(String url, UnaryOperator<ConnectionSource> decorate) {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
         pool.setMaxConnections(MAX_CONNECTIONS);
-        return new H2Database(url, pool, decorate);
+        return new H2Database(url, pool, new AtomicBoolean(), decorate);
     }
 
     /** Opens (creating if needed) the database file {@value #FILE_NAME} in {@code directory}. */
@@ -69,9 +77,15 @@ public final class H2Database extends SqlDatabase {
         return url;
     }
 
-    /** Closes the database; in-memory data is gone afterwards, a file database can be reopened. */
+    /**
+     * Closes the database, rolling back what is not committed; in-memory data is gone afterwards, a
+     * file database can be reopened. Idempotent.
+     */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
