@@ -70,13 +70,16 @@ final class RecordReads {
     static Map<String, ObjectNode> byIds(Connection c, RecordScope scope, String modelKey, Collection<String> ids)
             throws SQLException {
         Map<String, ObjectNode> found = new HashMap<>();
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM records WHERE " + SCOPE + " AND external_id = ANY(?)")) {
-            int i = bindScope(p, scope, modelKey);
-            p.setArray(i, Sql.textArray(c, Set.copyOf(ids)));
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    found.put(rs.getString("external_id"), toRecord(rs));
+        List<String> distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        for (int from = 0; from < distinct.size(); from += Sql.MAX_IN_LIST) {
+            List<String> slice = distinct.subList(from, Math.min(distinct.size(), from + Sql.MAX_IN_LIST));
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM records WHERE " + SCOPE + " AND external_id IN " + Sql.inList(slice.size()))) {
+                Sql.setStrings(p, bindScope(p, scope, modelKey), slice);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString("external_id"), toRecord(rs));
+                    }
                 }
             }
         }

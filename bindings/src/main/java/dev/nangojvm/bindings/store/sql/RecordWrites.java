@@ -172,9 +172,9 @@ final class RecordWrites {
         String columns = "id, external_id, data_hash, deleted_at, last_modified_at, last_seen_run" + (withPayload ? ", payload" : "");
         Map<String, Stored> result = new HashMap<>();
         try (PreparedStatement p = c.prepareStatement("SELECT " + columns + " FROM records"
-                + " WHERE provider_config_key = ? AND connection_id = ? AND model = ? AND external_id = ANY(?)")) {
+                + " WHERE provider_config_key = ? AND connection_id = ? AND model = ? AND external_id IN " + Sql.inList(ids.size()))) {
             bindScope(p, 1);
-            p.setArray(4, Sql.textArray(c, ids));
+            Sql.setStrings(p, 4, ids);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     result.put(rs.getString("external_id"), new Stored(rs.getLong("id"), rs.getString("data_hash"),
