@@ -20,9 +20,6 @@ public interface NangoSync extends NangoAction {
     /** {@code nango.batchDelete(records, model)}: soft delete. */
     BatchResult batchDelete(ArrayNode records, String model);
 
-    /** {@code nango.getRecordsByIds(ids, model)}: stored records (with {@code _nango_metadata}) keyed by external id. */
-    JsonNode getRecordsByIds(ArrayNode ids, String model);
-
     // Members added after the first release. Their defaults refuse, so that an implementation that
     // predates them (a test double, a decorator) still compiles; the host turns the refusal into a
     // script error. Decorators must delegate them explicitly.

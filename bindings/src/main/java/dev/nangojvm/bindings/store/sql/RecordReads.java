@@ -71,8 +71,9 @@ final class RecordReads {
             throws SQLException {
         Map<String, ObjectNode> found = new HashMap<>();
         List<String> distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
-        for (int from = 0; from < distinct.size(); from += Sql.MAX_IN_LIST) {
-            List<String> slice = distinct.subList(from, Math.min(distinct.size(), from + Sql.MAX_IN_LIST));
+        int slices = Sql.lookUpKeysOneByOne(c) ? 1 : Sql.MAX_IN_LIST;
+        for (int from = 0; from < distinct.size(); from += slices) {
+            List<String> slice = distinct.subList(from, Math.min(distinct.size(), from + slices));
             try (PreparedStatement p = c.prepareStatement(
                     "SELECT " + COLUMNS + " FROM records WHERE " + SCOPE + " AND external_id IN " + Sql.inList(slice.size()))) {
                 Sql.setStrings(p, bindScope(p, scope, modelKey), slice);

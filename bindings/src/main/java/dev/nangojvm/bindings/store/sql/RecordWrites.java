@@ -170,20 +170,34 @@ final class RecordWrites {
     private Map<String, Stored> load(List<RecordInput> chunk, boolean withPayload) throws SQLException {
         List<String> ids = chunk.stream().map(RecordInput::externalId).toList();
         String columns = "id, external_id, data_hash, deleted_at, last_modified_at, last_seen_run" + (withPayload ? ", payload" : "");
+        String where = " WHERE provider_config_key = ? AND connection_id = ? AND model = ? AND external_id ";
         Map<String, Stored> result = new HashMap<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT " + columns + " FROM records"
-                + " WHERE provider_config_key = ? AND connection_id = ? AND model = ? AND external_id IN " + Sql.inList(ids.size()))) {
-            bindScope(p, 1);
-            Sql.setStrings(p, 4, ids);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    result.put(rs.getString("external_id"), new Stored(rs.getLong("id"), rs.getString("data_hash"),
-                            Sql.getInstant(rs, "deleted_at"), withPayload ? rs.getString("payload") : null,
-                            Sql.getInstant(rs, "last_modified_at"), rs.getLong("last_seen_run")));
+        if (Sql.lookUpKeysOneByOne(c)) {
+            try (PreparedStatement p = c.prepareStatement("SELECT " + columns + " FROM records" + where + "= ?")) {
+                bindScope(p, 1);
+                for (String id : ids) {
+                    p.setString(4, id);
+                    readStored(p, withPayload, result);
                 }
             }
+            return result;
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT " + columns + " FROM records" + where + "IN " + Sql.inList(ids.size()))) {
+            bindScope(p, 1);
+            Sql.setStrings(p, 4, ids);
+            readStored(p, withPayload, result);
         }
         return result;
+    }
+
+    private static void readStored(PreparedStatement p, boolean withPayload, Map<String, Stored> into) throws SQLException {
+        try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                into.put(rs.getString("external_id"), new Stored(rs.getLong("id"), rs.getString("data_hash"),
+                        Sql.getInstant(rs, "deleted_at"), withPayload ? rs.getString("payload") : null,
+                        Sql.getInstant(rs, "last_modified_at"), rs.getLong("last_seen_run")));
+            }
+        }
     }
 
     private void flush() throws SQLException {

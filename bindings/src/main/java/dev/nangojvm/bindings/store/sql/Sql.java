@@ -44,6 +44,15 @@ final class Sql {
         return "(" + "?, ".repeat(n - 1) + "?)";
     }
 
+    /**
+     * Whether lookups by external id should go one key at a time: H2 scans the model's rows for an
+     * {@code IN} list (or {@code = ANY}) on the fourth column of the unique key, while a single
+     * equality is an index lookup, in process and cheap. PostgreSQL uses the index for the list.
+     */
+    static boolean lookUpKeysOneByOne(java.sql.Connection c) throws SQLException {
+        return "H2".equals(c.getMetaData().getDatabaseProductName());
+    }
+
     /** Binds {@code values} from parameter {@code first} on. */
     static void setStrings(PreparedStatement p, int first, List<String> values) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
