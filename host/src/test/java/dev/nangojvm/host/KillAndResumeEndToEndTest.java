@@ -186,7 +186,7 @@ class KillAndResumeEndToEndTest {
             }
         }
         // Tickets 61-120 never changed: the killed and the resumed run left their timestamps alone.
-        ObjectNode unchanged = stored.get("100").with("_nango_metadata");
+        ObjectNode unchanged = (ObjectNode) stored.get("100").get("_nango_metadata");
         assertThat(unchanged.get("first_seen_at")).as(plan).isEqualTo(unchanged.get("last_modified_at"));
         JsonNode done = resumed.logs().stream().filter(l -> l.message().equals("done")).findFirst().orElseThrow().meta();
         assertThat(done.get("live").asInt()).as(plan).isEqualTo(150);
