@@ -1,11 +1,9 @@
-package dev.nangojvm.bindings.store.h2;
+package dev.nangojvm.bindings.store.sql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +11,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
+import java.util.List;
 
 /** JDBC conventions shared by the H2 stores: UTC timestamps, text arrays, JSON text columns. */
 final class Sql {
@@ -35,9 +33,31 @@ final class Sql {
         return value == null ? null : value.toInstant();
     }
 
-    /** A {@code VARCHAR} array for {@code column = ANY(?)}, which H2 and PostgreSQL both accept. */
-    static Array textArray(Connection c, Collection<String> values) throws SQLException {
-        return c.createArrayOf("VARCHAR", values.toArray());
+    /** Most values bound in one {@link #inList}: a chunk of records. */
+    static final int MAX_IN_LIST = 1000;
+
+    /**
+     * {@code (?, ?, ...)} with {@code n} markers. An {@code IN} list rather than {@code = ANY(array)}:
+     * PostgreSQL uses the index for both, H2 only for the list.
+     */
+    static String inList(int n) {
+        return "(" + "?, ".repeat(n - 1) + "?)";
+    }
+
+    /**
+     * Whether lookups by external id should go one key at a time: H2 scans the model's rows for an
+     * {@code IN} list (or {@code = ANY}) on the fourth column of the unique key, while a single
+     * equality is an index lookup, in process and cheap. PostgreSQL uses the index for the list.
+     */
+    static boolean lookUpKeysOneByOne(java.sql.Connection c) throws SQLException {
+        return "H2".equals(c.getMetaData().getDatabaseProductName());
+    }
+
+    /** Binds {@code values} from parameter {@code first} on. */
+    static void setStrings(PreparedStatement p, int first, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            p.setString(first + i, values.get(i));
+        }
     }
 
     /** Parses a JSON object column; {@code null} stays {@code null}. */

@@ -1,4 +1,4 @@
-package dev.nangojvm.bindings.store.h2;
+package dev.nangojvm.bindings.store.sql;
 
 import static dev.nangojvm.bindings.store.Json.obj;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,16 +16,33 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import dev.nangojvm.bindings.store.StoreKind;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.BeforeEach;
+import dev.nangojvm.bindings.store.CheckpointStore;
 
-class CheckpointingTest {
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
+class SqlCheckpointStoreTest {
     private static final String KEY = Checkpointing.syncKey("issues", "base");
 
-    private final H2Database db = H2Database.inMemory();
-    private final H2CheckpointStore store = new H2CheckpointStore(db);
+    @Parameter
+    StoreKind kind;
+
+    private SqlStores stores;
+    private CheckpointStore store;
+
+    @BeforeEach
+    void open() {
+        stores = kind.open(java.time.Clock.systemUTC());
+        store = stores.checkpoints();
+    }
 
     @AfterEach
     void close() {
-        db.close();
+        stores.close();
     }
 
     private Checkpointing checkpointing() {

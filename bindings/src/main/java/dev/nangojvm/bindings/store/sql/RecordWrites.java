@@ -1,10 +1,11 @@
-package dev.nangojvm.bindings.store.h2;
+package dev.nangojvm.bindings.store.sql;
 
 import dev.nangojvm.bindings.BatchResult;
 import dev.nangojvm.bindings.store.RecordInput;
 import dev.nangojvm.bindings.store.RecordScope;
 import dev.nangojvm.bindings.store.internal.JsJson;
 import dev.nangojvm.bindings.store.internal.JsonMerge;
+import dev.nangojvm.bindings.store.internal.RecordCursor;
 import dev.nangojvm.bindings.store.internal.Timestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The write side of {@link H2RecordStore} for one transaction: reads the stored state of a chunk,
+ * The write side of {@link SqlRecordStore} for one transaction: reads the stored state of a chunk,
  * decides each record's outcome in Java (Nango's rules, see {@code RecordStore}), then writes with
- * three JDBC batches (inserts, rewrites, seen marks). Later chunks see earlier chunks' rows.
+ * three JDBC batches (inserts, rewrites, seen marks). Later chunks see earlier chunks' rows. Under
+ * {@code ignore_if_modified_after}, stored rows after the guard cursor that another run touched are
+ * skipped before any rule applies.
  */
 final class RecordWrites {
     private final Connection c;
@@ -27,9 +30,11 @@ final class RecordWrites {
     private final String modelKey;
     private final long runId;
     private final Instant ts;
+    private final RecordCursor guard;
 
     /** A stored row as the write rules need it; {@code payload} only loaded for updates. */
-    private record Stored(long rowId, String hash, Instant deletedAt, String payload) {
+    private record Stored(long rowId, String hash, Instant deletedAt, String payload, Instant lastModifiedAt,
+                          long lastSeenRun) {
         boolean live() {
             return deletedAt == null;
         }
@@ -44,12 +49,14 @@ final class RecordWrites {
     private final List<Rewrite> rewrites = new ArrayList<>();
     private final List<Long> seen = new ArrayList<>();
 
-    RecordWrites(Connection c, RecordScope scope, String modelKey, long runId, Instant ts) {
+    /** @param ignoreIfModifiedAfter the merging guard's cursor, or {@code null} for {@code override} */
+    RecordWrites(Connection c, RecordScope scope, String modelKey, long runId, Instant ts, String ignoreIfModifiedAfter) {
         this.c = c;
         this.scope = scope;
         this.modelKey = modelKey;
         this.runId = runId;
         this.ts = ts;
+        this.guard = ignoreIfModifiedAfter == null ? null : RecordCursor.decode(ignoreIfModifiedAfter);
     }
 
     BatchResult save(List<RecordInput> chunk) throws SQLException {
@@ -57,6 +64,9 @@ final class RecordWrites {
         int added = 0, updated = 0, unchanged = 0;
         for (RecordInput r : chunk) {
             Stored s = stored.get(r.externalId());
+            if (skipped(s)) {
+                continue;
+            }
             if (s == null) {
                 insert(r, null);
                 added++;
@@ -81,7 +91,7 @@ final class RecordWrites {
         for (RecordInput r : chunk) {
             Stored s = stored.get(r.externalId());
             // Nango skips unknown and deleted ids, and ids whose stored hash is already the partial's.
-            if (s == null || !s.live() || s.hash().equals(r.dataHash())) {
+            if (skipped(s) || s == null || !s.live() || s.hash().equals(r.dataHash())) {
                 continue;
             }
             String merged = JsJson.stringify(JsonMerge.deep(Sql.readObject(s.payload()), r.payload()));
@@ -98,6 +108,9 @@ final class RecordWrites {
         for (RecordInput r : chunk) {
             Instant deletedAt = r.deletedAt() == null ? ts : Timestamps.micros(r.deletedAt());
             Stored s = stored.get(r.externalId());
+            if (skipped(s)) {
+                continue;
+            }
             if (s == null) {
                 insert(r, deletedAt); // tombstone, not counted
             } else if (s.live()) {
@@ -111,17 +124,42 @@ final class RecordWrites {
         return new BatchResult(0, 0, deleted, 0);
     }
 
-    int deleteUnseen() throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("""
-                UPDATE records SET deleted_at = ?, last_modified_at = ?
-                WHERE provider_config_key = ? AND connection_id = ? AND model = ?
-                  AND deleted_at IS NULL AND (last_seen_run IS NULL OR last_seen_run < ?)""")) {
+    /** Soft-deletes the live rows not seen since {@code sinceRunId}; returns their external ids. */
+    List<String> deleteUnseen(long sinceRunId) throws SQLException {
+        String unseen = " WHERE provider_config_key = ? AND connection_id = ? AND model = ?"
+                + " AND deleted_at IS NULL AND (last_seen_run IS NULL OR last_seen_run < ?)";
+        List<String> keys = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT external_id FROM records" + unseen + " FOR UPDATE")) {
+            bindScope(p, 1);
+            p.setLong(4, sinceRunId);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        }
+        if (keys.isEmpty()) {
+            return keys;
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "UPDATE records SET deleted_at = ?, last_modified_at = ?, last_seen_run = ?" + unseen)) {
             Sql.setInstant(p, 1, ts);
             Sql.setInstant(p, 2, ts);
-            bindScope(p, 3);
-            p.setLong(6, runId);
-            return p.executeUpdate();
+            p.setLong(3, runId);
+            bindScope(p, 4);
+            p.setLong(7, sinceRunId);
+            p.executeUpdate();
         }
+        return keys;
+    }
+
+    /** Under {@code ignore_if_modified_after}: a stored row changed after the guard by another run stays as it is. */
+    private boolean skipped(Stored s) {
+        if (guard == null || s == null || s.lastSeenRun() == runId) {
+            return false;
+        }
+        int byTime = s.lastModifiedAt().compareTo(guard.lastModifiedAt());
+        return byTime > 0 || byTime == 0 && s.rowId() > guard.rowId();
     }
 
     private void insert(RecordInput r, Instant deletedAt) {
@@ -131,20 +169,35 @@ final class RecordWrites {
 
     private Map<String, Stored> load(List<RecordInput> chunk, boolean withPayload) throws SQLException {
         List<String> ids = chunk.stream().map(RecordInput::externalId).toList();
-        String columns = withPayload ? "id, external_id, data_hash, deleted_at, payload" : "id, external_id, data_hash, deleted_at";
+        String columns = "id, external_id, data_hash, deleted_at, last_modified_at, last_seen_run" + (withPayload ? ", payload" : "");
+        String where = " WHERE provider_config_key = ? AND connection_id = ? AND model = ? AND external_id ";
         Map<String, Stored> result = new HashMap<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT " + columns + " FROM records"
-                + " WHERE provider_config_key = ? AND connection_id = ? AND model = ? AND external_id = ANY(?)")) {
-            bindScope(p, 1);
-            p.setArray(4, Sql.textArray(c, ids));
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    result.put(rs.getString("external_id"), new Stored(rs.getLong("id"), rs.getString("data_hash"),
-                            Sql.getInstant(rs, "deleted_at"), withPayload ? rs.getString("payload") : null));
+        if (Sql.lookUpKeysOneByOne(c)) {
+            try (PreparedStatement p = c.prepareStatement("SELECT " + columns + " FROM records" + where + "= ?")) {
+                bindScope(p, 1);
+                for (String id : ids) {
+                    p.setString(4, id);
+                    readStored(p, withPayload, result);
                 }
             }
+            return result;
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT " + columns + " FROM records" + where + "IN " + Sql.inList(ids.size()))) {
+            bindScope(p, 1);
+            Sql.setStrings(p, 4, ids);
+            readStored(p, withPayload, result);
         }
         return result;
+    }
+
+    private static void readStored(PreparedStatement p, boolean withPayload, Map<String, Stored> into) throws SQLException {
+        try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                into.put(rs.getString("external_id"), new Stored(rs.getLong("id"), rs.getString("data_hash"),
+                        Sql.getInstant(rs, "deleted_at"), withPayload ? rs.getString("payload") : null,
+                        Sql.getInstant(rs, "last_modified_at"), rs.getLong("last_seen_run")));
+            }
+        }
     }
 
     private void flush() throws SQLException {

@@ -1,4 +1,4 @@
-package dev.nangojvm.bindings.store.h2;
+package dev.nangojvm.bindings.store.sql;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nangojvm.bindings.BatchResult;
@@ -14,20 +14,26 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * The default {@link RecordStore}, on an {@link H2Database}.
+ * The {@link RecordStore} on a {@link SqlDatabase} (H2 or PostgreSQL).
  *
- * <p>Each write is one transaction under the database's record-write lock, and gets one timestamp
- * from a per-database monotonic clock, strictly later than any before it. Holding the lock until
- * commit means rows become visible in timestamp order, so a reader paging with a cursor never
- * misses a row committed later. Reads take no lock. Thread-safe.
+ * <p>Each write is one transaction and gets one timestamp from the database's record clock, strictly
+ * later than any before it; the clock stays locked until commit, so rows become visible in timestamp
+ * order and a reader paging with a cursor never misses a row committed later. Reads take no lock.
+ * Inside a unit of work the same statements run on the unit's connection and commit with it.
+ * Thread-safe.
  */
-public final class H2RecordStore implements RecordStore {
-    private final H2Database db;
+public final class SqlRecordStore implements RecordStore {
+    private final Transactions tx;
 
-    public H2RecordStore(H2Database db) {
-        this.db = Objects.requireNonNull(db, "db");
+    public SqlRecordStore(SqlDatabase db) {
+        this(Objects.requireNonNull(db, "db").transactions());
+    }
+
+    SqlRecordStore(Transactions tx) {
+        this.tx = tx;
     }
 
     /** How one chunk is applied by {@link RecordWrites}. */
@@ -52,13 +58,20 @@ public final class H2RecordStore implements RecordStore {
     }
 
     @Override
-    public int deleteUnseen(RecordScope scope, String model, long runId, Instant now) {
-        return db.recordWrite(now, (c, ts) -> new RecordWrites(c, scope, scope.modelKey(model), runId, ts).deleteUnseen());
+    public List<String> deleteUnseen(RecordScope scope, String model, long sinceRunId, long runId, Instant now) {
+        String modelKey = scope.modelKey(model);
+        return tx.recordWrite(new Transactions.Touched(scope, modelKey, runId), now,
+                (c, ts) -> new RecordWrites(c, scope, modelKey, runId, ts, null).deleteUnseen(sinceRunId));
+    }
+
+    @Override
+    public Optional<String> latestCursor(RecordScope scope, String model) {
+        return tx.read(c -> RecordReads.latestCursor(c, scope, scope.modelKey(model)));
     }
 
     @Override
     public RecordPage list(RecordScope scope, String model, RecordQuery query) {
-        return db.inTransaction(c -> RecordReads.list(c, scope, scope.modelKey(model), query));
+        return tx.read(c -> RecordReads.list(c, scope, scope.modelKey(model), query));
     }
 
     @Override
@@ -66,7 +79,7 @@ public final class H2RecordStore implements RecordStore {
         if (externalIds.isEmpty()) {
             return Map.of();
         }
-        return db.inTransaction(c -> RecordReads.byIds(c, scope, scope.modelKey(model), externalIds));
+        return tx.read(c -> RecordReads.byIds(c, scope, scope.modelKey(model), externalIds));
     }
 
     private BatchResult write(RecordScope scope, String model, RecordBatch batch, long runId, Instant now,
@@ -74,8 +87,9 @@ public final class H2RecordStore implements RecordStore {
         if (batch.isEmpty()) {
             return BatchResult.EMPTY;
         }
-        return db.recordWrite(now, (c, ts) -> {
-            RecordWrites writes = new RecordWrites(c, scope, scope.modelKey(model), runId, ts);
+        String modelKey = scope.modelKey(model);
+        return tx.recordWrite(new Transactions.Touched(scope, modelKey, runId), now, (c, ts) -> {
+            RecordWrites writes = new RecordWrites(c, scope, modelKey, runId, ts, batch.ignoreIfModifiedAfter());
             BatchResult total = BatchResult.EMPTY;
             for (List<RecordInput> chunk : batch.chunks()) {
                 total = total.plus(operation.apply(writes, chunk));

@@ -1,4 +1,4 @@
-package dev.nangojvm.bindings.store.h2;
+package dev.nangojvm.bindings.store.sql;
 
 import dev.nangojvm.bindings.store.SyncKey;
 import dev.nangojvm.bindings.store.SyncStateStore;
@@ -6,29 +6,28 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The default {@link SyncStateStore}, on an {@link H2Database}: {@code sync_runs} holds one row per
+ * The {@link SyncStateStore} on a {@link SqlDatabase}: {@code sync_runs} holds one row per
  * run (its identity column is the run id), {@code sync_state} the {@code lastSyncDate} per sync.
  * Thread-safe.
  */
-public final class H2SyncStateStore implements SyncStateStore {
+public final class SqlSyncStateStore implements SyncStateStore {
     private static final String KEY = "provider_config_key = ? AND connection_id = ? AND sync_name = ? AND variant = ?";
 
-    private final H2Database db;
+    private final SqlDatabase db;
     private final Clock clock;
 
-    public H2SyncStateStore(H2Database db) {
+    public SqlSyncStateStore(SqlDatabase db) {
         this(db, Clock.systemUTC());
     }
 
     /** @param clock source of the runs' {@code ended_at} */
-    public H2SyncStateStore(H2Database db, Clock clock) {
+    public SqlSyncStateStore(SqlDatabase db, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -37,8 +36,7 @@ public final class H2SyncStateStore implements SyncStateStore {
     public long runStarted(SyncKey key, Instant startedAt) {
         return db.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("INSERT INTO sync_runs (provider_config_key, connection_id,"
-                    + " sync_name, variant, status, started_at) VALUES (?, ?, ?, ?, 'RUNNING', ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
+                    + " sync_name, variant, status, started_at) VALUES (?, ?, ?, ?, 'RUNNING', ?)", new String[] {"id"})) {
                 bindKey(p, 1, key);
                 Sql.setInstant(p, 5, startedAt);
                 p.executeUpdate();

@@ -1,4 +1,4 @@
-package dev.nangojvm.bindings.store.h2;
+package dev.nangojvm.bindings.store.sql;
 
 import static dev.nangojvm.bindings.store.Json.arr;
 import static dev.nangojvm.bindings.store.Json.obj;
@@ -29,20 +29,37 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import dev.nangojvm.bindings.store.StoreKind;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.BeforeEach;
+import dev.nangojvm.bindings.store.RecordStore;
 
-class H2RecordStoreTest {
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
+class SqlRecordStoreTest {
     private static final RecordScope SCOPE = RecordScope.of("github", "conn-1");
     private static final String MODEL = "Issue";
 
-    private final H2Database db = H2Database.inMemory();
-    private final H2RecordStore store = new H2RecordStore(db);
+    @Parameter
+    StoreKind kind;
+
+    private SqlStores stores;
+    private RecordStore store;
     private final TestClock clock = TestClock.at("2024-01-01T00:00:00Z");
+
+    @BeforeEach
+    void open() {
+        stores = kind.open(clock);
+        store = stores.records();
+    }
     private final List<LogEntry> logs = new ArrayList<>();
     private long runId = 1;
 
     @AfterEach
     void close() {
-        db.close();
+        stores.close();
     }
 
     private BatchResult save(String records) {
@@ -275,7 +292,7 @@ class H2RecordStoreTest {
             runId = 11;
             save("[{'id':'kept'}]"); // unchanged, but seen
 
-            assertThat(store.deleteUnseen(SCOPE, MODEL, 11, clock.advance(Duration.ofSeconds(1)))).isEqualTo(1);
+            assertThat(store.deleteUnseen(SCOPE, MODEL, 11, 11, clock.advance(Duration.ofSeconds(1)))).containsExactly("dropped");
 
             assertThat(meta(get("kept")).get("last_action").asText()).isEqualTo("ADDED");
             assertThat(meta(get("dropped")).get("last_action").asText()).isEqualTo("DELETED");
@@ -288,7 +305,7 @@ class H2RecordStoreTest {
             save("[{'id':'1'}]");
             runId = 2;
             update("[{'id':'1','x':1}]");
-            assertThat(store.deleteUnseen(SCOPE, MODEL, 2, clock.instant())).isZero();
+            assertThat(store.deleteUnseen(SCOPE, MODEL, 2, 2, clock.instant())).isEmpty();
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.nangojvm.bindings.store.h2;
+package dev.nangojvm.bindings.store.sql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,10 +10,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * The schema, as an ordered list of steps recorded in {@code schema_version}. Opening a database
- * applies the steps it has not seen yet, each committed together with its version row. H2 commits
- * DDL implicitly, so every statement is re-runnable ({@code IF NOT EXISTS}): a crash mid-step leaves
- * a database that the next open finishes. Never edit a released step: append one.
+ * The schema, as an ordered list of steps recorded in {@code schema_version}, in SQL that H2
+ * (PostgreSQL mode) and PostgreSQL both accept. Opening a database applies the steps it has not seen
+ * yet, each committed together with its version row. H2 commits DDL implicitly, so every statement
+ * is re-runnable ({@code IF NOT EXISTS}, guarded inserts): a crash mid-step leaves a database that the
+ * next open finishes. Never edit a released step: append one.
  */
 final class Migrations {
 
@@ -78,7 +79,15 @@ final class Migrations {
                         variant VARCHAR(255) NOT NULL,
                         last_sync_date TIMESTAMP(6) WITH TIME ZONE,
                         PRIMARY KEY (provider_config_key, connection_id, sync_name, variant)
-                    )""")));
+                    )""")),
+            new Step(5, "record clock", List.of("""
+                    CREATE TABLE IF NOT EXISTS record_clock (
+                        id INTEGER NOT NULL PRIMARY KEY,
+                        last_ts TIMESTAMP(6) WITH TIME ZONE NOT NULL
+                    )""", """
+                    INSERT INTO record_clock (id, last_ts)
+                    SELECT 1, COALESCE(MAX(last_modified_at), TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00')
+                    FROM records WHERE NOT EXISTS (SELECT 1 FROM record_clock)""")));
 
     private Migrations() {
     }

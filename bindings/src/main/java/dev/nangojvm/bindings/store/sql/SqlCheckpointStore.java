@@ -1,4 +1,4 @@
-package dev.nangojvm.bindings.store.h2;
+package dev.nangojvm.bindings.store.sql;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nangojvm.bindings.NangoException;
@@ -12,35 +12,39 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The default {@link CheckpointStore}, on an {@link H2Database}. Thread-safe. */
-public final class H2CheckpointStore implements CheckpointStore {
+/** The {@link CheckpointStore} on a {@link SqlDatabase}. Thread-safe. */
+public final class SqlCheckpointStore implements CheckpointStore {
     private static final String KEY = "provider_config_key = ? AND connection_id = ? AND checkpoint_key = ?";
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private final H2Database db;
+    private final Transactions tx;
     private final Clock clock;
 
-    public H2CheckpointStore(H2Database db) {
+    public SqlCheckpointStore(SqlDatabase db) {
         this(db, Clock.systemUTC());
     }
 
     /** @param clock source of {@code deleted_at} and {@code updated_at} */
-    public H2CheckpointStore(H2Database db, Clock clock) {
-        this.db = Objects.requireNonNull(db, "db");
+    public SqlCheckpointStore(SqlDatabase db, Clock clock) {
+        this(Objects.requireNonNull(db, "db").transactions(), clock);
+    }
+
+    SqlCheckpointStore(Transactions tx, Clock clock) {
+        this.tx = tx;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public Optional<StoredCheckpoint> get(String providerConfigKey, String connectionId, String key) {
-        return db.inTransaction(c -> select(c, providerConfigKey, connectionId, key, false));
+        return tx.read(c -> select(c, providerConfigKey, connectionId, key, false));
     }
 
     @Override
     public StoredCheckpoint put(String providerConfigKey, String connectionId, String key, ObjectNode checkpoint,
                                 long expectedVersion) {
         Objects.requireNonNull(checkpoint, "checkpoint");
-        return db.inTransaction(c -> {
+        return tx.write(c -> {
             Optional<StoredCheckpoint> current = select(c, providerConfigKey, connectionId, key, true);
             if (current.isEmpty()) {
                 insert(c, providerConfigKey, connectionId, key, checkpoint);
@@ -62,7 +66,7 @@ public final class H2CheckpointStore implements CheckpointStore {
 
     @Override
     public void delete(String providerConfigKey, String connectionId, String key, long expectedVersion) {
-        db.inTransaction(c -> {
+        tx.write(c -> {
             Optional<StoredCheckpoint> current = select(c, providerConfigKey, connectionId, key, true);
             if (current.isEmpty() || current.get().isDeleted()) {
                 return null;
@@ -81,7 +85,7 @@ public final class H2CheckpointStore implements CheckpointStore {
 
     @Override
     public int deleteAll(String providerConfigKey, String connectionId, String keyPrefix) {
-        return db.inTransaction(c -> {
+        return tx.write(c -> {
             try (PreparedStatement p = c.prepareStatement("DELETE FROM checkpoints"
                     + " WHERE provider_config_key = ? AND connection_id = ? AND checkpoint_key LIKE ? ESCAPE '\\'")) {
                 p.setString(1, providerConfigKey);

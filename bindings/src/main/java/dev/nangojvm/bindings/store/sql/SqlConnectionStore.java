@@ -1,4 +1,4 @@
-package dev.nangojvm.bindings.store.h2;
+package dev.nangojvm.bindings.store.sql;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nangojvm.bindings.store.ConnectionStore;
@@ -13,20 +13,20 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The default {@link ConnectionStore}, on an {@link H2Database}. Thread-safe. */
-public final class H2ConnectionStore implements ConnectionStore {
+/** The {@link ConnectionStore} on a {@link SqlDatabase}. Thread-safe. */
+public final class SqlConnectionStore implements ConnectionStore {
     private static final String COLUMNS = "provider_config_key, connection_id, provider, credentials, connection_config, metadata";
     private static final String KEY = "provider_config_key = ? AND connection_id = ?";
 
-    private final H2Database db;
+    private final SqlDatabase db;
     private final Clock clock;
 
-    public H2ConnectionStore(H2Database db) {
+    public SqlConnectionStore(SqlDatabase db) {
         this(db, Clock.systemUTC());
     }
 
     /** @param clock source of {@code created_at}/{@code updated_at} */
-    public H2ConnectionStore(H2Database db, Clock clock) {
+    public SqlConnectionStore(SqlDatabase db, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
     }

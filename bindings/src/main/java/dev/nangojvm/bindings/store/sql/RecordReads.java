@@ -1,4 +1,4 @@
-package dev.nangojvm.bindings.store.h2;
+package dev.nangojvm.bindings.store.sql;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,9 +19,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** The read side of {@link H2RecordStore}: records API pages and lookups by id, in Nango's output format. */
+/** The read side of {@link SqlRecordStore}: records API pages and lookups by id, in Nango's output format. */
 final class RecordReads {
     private static final String COLUMNS = "id, external_id, payload, first_seen_at, last_modified_at, deleted_at";
     private static final String SCOPE = "provider_config_key = ? AND connection_id = ? AND model = ?";
@@ -53,16 +54,33 @@ final class RecordReads {
         }
     }
 
+    /** The cursor of the model's last record in the records API order, deleted ones included. */
+    static Optional<String> latestCursor(Connection c, RecordScope scope, String modelKey) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT last_modified_at, id FROM records WHERE " + SCOPE
+                + " ORDER BY last_modified_at DESC, id DESC LIMIT 1")) {
+            bindScope(p, scope, modelKey);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new RecordCursor(Sql.getInstant(rs, "last_modified_at"), rs.getLong("id")).encode())
+                        : Optional.empty();
+            }
+        }
+    }
+
     static Map<String, ObjectNode> byIds(Connection c, RecordScope scope, String modelKey, Collection<String> ids)
             throws SQLException {
         Map<String, ObjectNode> found = new HashMap<>();
-        try (PreparedStatement p = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM records WHERE " + SCOPE + " AND external_id = ANY(?)")) {
-            int i = bindScope(p, scope, modelKey);
-            p.setArray(i, Sql.textArray(c, Set.copyOf(ids)));
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    found.put(rs.getString("external_id"), toRecord(rs));
+        List<String> distinct = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        int slices = Sql.lookUpKeysOneByOne(c) ? 1 : Sql.MAX_IN_LIST;
+        for (int from = 0; from < distinct.size(); from += slices) {
+            List<String> slice = distinct.subList(from, Math.min(distinct.size(), from + slices));
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM records WHERE " + SCOPE + " AND external_id IN " + Sql.inList(slice.size()))) {
+                Sql.setStrings(p, bindScope(p, scope, modelKey), slice);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString("external_id"), toRecord(rs));
+                    }
                 }
             }
         }

@@ -1,4 +1,4 @@
-package dev.nangojvm.bindings.store.h2;
+package dev.nangojvm.bindings.store.sql;
 
 import static dev.nangojvm.bindings.store.Json.obj;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,14 +21,31 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.nangojvm.bindings.store.StoreKind;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.BeforeEach;
+import dev.nangojvm.bindings.store.ConnectionStore;
 
-class H2ConnectionStoreTest {
-    private final H2Database db = H2Database.inMemory();
-    private final H2ConnectionStore store = new H2ConnectionStore(db);
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
+class SqlConnectionStoreTest {
+    @Parameter
+    StoreKind kind;
+
+    private SqlStores stores;
+    private ConnectionStore store;
+
+    @BeforeEach
+    void open() {
+        stores = kind.open(java.time.Clock.systemUTC());
+        store = stores.connections();
+    }
 
     @AfterEach
     void close() {
-        db.close();
+        stores.close();
     }
 
     private void putConnection(String metadata) {
