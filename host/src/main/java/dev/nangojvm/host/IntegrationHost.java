@@ -59,6 +59,17 @@ public final class IntegrationHost implements AutoCloseable {
         this.shim = Source.newBuilder("js", resource("internal/nango-shim.js"), "nango-runtime.js").cached(true).buildLiteral();
         this.scheduler = Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon().name("nango-jvm-watchdog").factory());
         LOG.log(System.Logger.Level.INFO, runtime.info().describe());
+        warmUpRuntime();
+    }
+
+    /**
+     * Parses the runtime's own JS once on the shared engine, so that the first execution does not
+     * pay for it (about a second on a cold JVM).
+     */
+    private void warmUpRuntime() {
+        try (var context = contexts.create(java.io.OutputStream.nullOutputStream())) {
+            context.eval(shim);
+        }
     }
 
     public static Builder builder() {

@@ -189,13 +189,13 @@ class IntegrationHostTest {
     class Budgets {
         @Test
         void anEndlessLoopEndsInExecutionTimeoutAndTheHostKeepsServing() {
-            var quick = IntegrationHost.builder().policy(ScriptPolicy.standard().toBuilder().timeout(Duration.ofMillis(1500)).build()).build();
+            var quick = IntegrationHost.builder().policy(ScriptPolicy.standard().toBuilder().timeout(Duration.ofSeconds(3)).build()).build();
             try (quick) {
                 var ok = cjs("t/actions/ok", "exports.default = async () => ({ ok: true });");
-                quick.warmUp(ok);
+                assertThat(quick.runAction(ok, new ScriptedNango("action"), null).succeeded()).isTrue(); // a warm host
                 var looping = quick.runAction(cjs("t/actions/loop", "exports.default = async () => { while (true) {} };"), new ScriptedNango("action"), null);
                 assertThat(looping.error().code()).isEqualTo("execution_timeout");
-                assertThat(looping.elapsed()).isLessThan(Duration.ofSeconds(5));
+                assertThat(looping.elapsed()).isLessThan(Duration.ofSeconds(8));
 
                 var next = quick.runAction(ok, new ScriptedNango("action"), null);
                 assertThat(next.error()).isNull();

@@ -58,10 +58,13 @@ public final class Execution {
         Duration budget = policy.timeoutFor(scriptType);
         var output = new BoundedOutput(64 * 1024);
         context = contexts.create(output);
-        ScheduledFuture<?> watchdog = scheduler.schedule(() -> terminate("execution_timeout"), budget.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> watchdog = null;
         try {
             Bridge bridge = new Bridge(nango, loop, io, scheduler, policy.maxLogBytes(), this::terminate);
             Value api = context.eval(shim).execute(bridge, props.toString());
+            // The budget covers everything the script does, from its module's top level on; the
+            // host's own set-up above is not the script's time.
+            watchdog = scheduler.schedule(() -> terminate("execution_timeout"), budget.toNanos(), TimeUnit.NANOSECONDS);
             Value exports = api.invokeMember("load", context.eval(bundle.source()));
             Value entry = api.invokeMember("entry", exports);
             Value promise = api.invokeMember("run", entry, input == null || input.isNull() ? null : input.toString());
@@ -86,7 +89,7 @@ public final class Execution {
             Thread.currentThread().interrupt();
             return failure("script_aborted", "the host thread was interrupted", null, null);
         } finally {
-            watchdog.cancel(false);
+            if (watchdog != null) watchdog.cancel(false);
             loop.close();
             try {
                 context.close(true);
