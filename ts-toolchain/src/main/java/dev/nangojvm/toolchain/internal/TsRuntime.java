@@ -173,7 +173,7 @@ public final class TsRuntime {
         public boolean directoryExists(String path) {
             if (isVirtual(path)) {
                 String dir = path.endsWith("/") ? path : path + "/";
-                if (LIB_DIR.startsWith(dir) || FALLBACK_DIR.startsWith(dir) || dir.equals(LIB_DIR)) {
+                if (LIB_DIR.startsWith(dir) || (FALLBACK_DIR + "node_modules/zod/").startsWith(dir)) {
                     return true;
                 }
                 String res = virtualResource(dir);
