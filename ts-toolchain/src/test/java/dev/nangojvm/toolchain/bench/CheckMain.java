@@ -10,7 +10,8 @@ import java.nio.file.Path;
 /**
  * Prints the diagnostics of one or more projects: nango.yaml validation, then type errors and lint, with timings.
  * With {@code --oracle}, prints them in a normalised form for comparing with Nango's CLI: {@code V <path> | <message>
- * [<code>]} for validation, {@code T <file>(<line>,<col>): error <code>: <message>} for type errors, no lint.
+ * [<code>]} for validation, {@code T <file>(<line>,<col>): error <code>: <message>} for type errors, no lint;
+ * {@code --yaml-only} stops after validation.
  * Run it with {@code ./mvnw -q -pl ts-toolchain exec:java}-style class paths, see the bench package.
  */
 public final class CheckMain {
@@ -18,9 +19,14 @@ public final class CheckMain {
 
     public static void main(String[] args) {
         boolean oracle = false;
+        boolean yamlOnly = false;
         for (String dir : args) {
             if (dir.equals("--oracle")) {
                 oracle = true;
+                continue;
+            }
+            if (dir.equals("--yaml-only")) {
+                yamlOnly = true;
                 continue;
             }
             long t0 = System.nanoTime();
@@ -29,7 +35,7 @@ public final class CheckMain {
             for (Diagnostic d : load.diagnostics()) {
                 System.out.println(oracle ? "V " + d.pathText() + " | " + d.message() + " [" + d.code() + "]" : "  " + d);
             }
-            if (load.project() == null || load.hasErrors()) {
+            if (load.project() == null || load.hasErrors() || yamlOnly) {
                 continue;
             }
             CheckResult r = ProjectChecker.check(load.project(), true, !oracle);
