@@ -17,24 +17,67 @@ final class Diagnostics {
 
     private Diagnostics() {}
 
-    /** nango.yaml diagnostics as Nango prints them: errors only when there are errors, else the warnings. */
+    /**
+     * nango.yaml diagnostics as Nango prints them: a load failure as its message alone; JSON-schema (stage 1)
+     * errors under "nango.yaml validation failed" with AJV's keyword in brackets and its parameter line; parser
+     * (stage 2) errors as {@code error <message> [<code>]}; warnings only when there is no error.
+     */
     static void printYaml(List<Diagnostic> diagnostics, PrintStream out) {
         boolean errors = diagnostics.stream().anyMatch(Diagnostic::isError);
+        for (Diagnostic d : diagnostics) {
+            if (d.code().equals("error_loading_nango_yaml")) {
+                out.println(d.message());
+                return;
+            }
+        }
+        if (diagnostics.stream().anyMatch(Diagnostics::isSchemaError)) {
+            out.println("nango.yaml validation failed");
+            out.println();
+        }
         for (Diagnostic d : diagnostics) {
             if (d.isError() != errors) {
                 continue;
             }
-            out.println(d.pathText().isEmpty() ? d.location() : d.pathText());
-            String line = (d.isError() ? "  error " : "") + d.message() + " [" + d.code() + "]";
-            out.println(d.detail() == null ? line : line + "\n  " + d.detail());
-            if (d.file() != null && d.line() > 0) {
-                out.println("  at " + d.location());
+            if (!d.pathText().isEmpty()) {
+                out.println(d.pathText());
+            }
+            if (!d.isError()) {
+                out.println(d.message() + " [" + d.code() + "]");
+            } else if (isSchemaError(d)) {
+                String keyword = keyword(d.detail());
+                out.println("  error " + d.message() + (keyword == null ? "" : " [" + keyword + "]"));
+                if (d.detail() != null) {
+                    out.println("  " + d.detail());
+                }
+            } else {
+                out.println("  error " + d.message() + " [" + d.code() + "]");
             }
             out.println();
         }
         if (errors) {
             out.println("Your nango.yaml contains some errors");
         }
+    }
+
+    /** Stage-1 (JSON schema) errors carry the raw YAML path, which starts at {@code integrations} or the root. */
+    static boolean isSchemaError(Diagnostic d) {
+        return d.isError() && (d.path().isEmpty() || d.path().getFirst().equals("integrations"));
+    }
+
+    /** AJV's keyword, from the parameter line Nango prints under the message (none for custom messages). */
+    private static String keyword(String detail) {
+        if (detail == null) {
+            return null;
+        }
+        String param = detail.substring(0, Math.max(0, detail.indexOf(':')));
+        return switch (param) {
+            case "missingProperty" -> "required";
+            case "additionalProperty" -> "additionalProperties";
+            case "type" -> "type";
+            case "pattern" -> "pattern";
+            case "allowedValues" -> "enum";
+            default -> param.isEmpty() ? null : param;
+        };
     }
 
     /** A type error the way tsc / ts-node print it. */

@@ -97,7 +97,7 @@ class ProjectVerbsTest {
 
     @Test
     void validateReportsErrorsLikeNangoWithExitCodeOne() throws IOException {
-        Path dir = project(YAML.replace("            runs: every hour\n", ""));
+        Path dir = project(YAML.replace("                runs: every hour\n", ""));
         assertThat(run("validate", "--project", dir.toString())).isEqualTo(1);
         assertThat(out.toString()).contains("integrations > acme > syncs > contacts", "  error must have required property 'runs' [required]",
                 "Your nango.yaml contains some errors");

@@ -154,17 +154,36 @@ final class SchemaValidator {
                     VERSION_MESSAGE, path);
             case "runs" -> check(v instanceof String, key, "runs must be a string and include the word \"every\".",
                     path);
-            case "endpoint" -> check(sync ? syncEndpoint(v) : actionEndpoint(v), key, sync
+            case "endpoint" -> {
+                groupPatterns(v, append(path, key));
+                check(sync ? syncEndpoint(v) : actionEndpoint(v), key, sync
                     ? "endpoint must be a URL (or an array of URLs) with an HTTP verb, i.e:\n- endpoint: GET /tickets\n"
                             + "- endpoint:\n    method: GET\n    path: /tickets"
                     : "endpoint must be a URL with an HTTP verb, i.e:\n- endpoint: POST /tickets\n- endpoint:\n"
                             + "    method: POST\n    path: /tickets", path);
+            }
             case "scopes", "output", "webhook-subscriptions" -> check(v instanceof String || isStringArray(v, null),
                     key, key + " must be a string or an array of strings.", path);
             case "input" -> check(v == null || v instanceof String, key, sync
                     ? "input must be a string and should define any required metadata for the sync."
                     : "input must be a string and should define any required input for the action.", path);
             default -> throw new IllegalStateException("unknown key " + key);
+        }
+    }
+
+    /**
+     * AJV also reports a {@code group} that breaks its pattern inside the object form of an endpoint (the one
+     * oneOf branch whose error is not hidden), before the endpoint's own message.
+     */
+    private void groupPatterns(Object v, List<String> path) {
+        if (v instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                groupPatterns(list.get(i), append(path, Integer.toString(i)));
+            }
+        } else if (v instanceof Map<?, ?> m && m.get("group") instanceof String g && !GROUP.matcher(g).matches()) {
+            List<String> at = append(path, "group");
+            out.error("invalid_group", "must match pattern \"" + GROUP.pattern() + "\"", "pattern: " + GROUP.pattern(), at,
+                    yaml(at));
         }
     }
 
