@@ -22,7 +22,7 @@ class TypeCheckTest {
                 + d.message()).containsExactly(
                         "acme/helpers/ids.ts(2,11): TS2322: Type 'number' is not assignable to type 'string'.",
                         "acme/actions/delete-contact.ts(4,11): TS6133: 'unused' is declared but its value is never read.",
-                        "acme/actions/delete-contact.ts(6,24): TS2339: Property 'missing' does not exist on type 'Contact'.",
+                        "acme/actions/delete-contact.ts(6,26): TS2339: Property 'missing' does not exist on type 'Contact'.",
                         "acme/actions/lodash-user.ts(0,0): import_not_allowed: Importing libraries is not allowed. Please remove the import \"lodash\" from \"lodash-user.ts\"");
         assertThat(result.typeErrors().getFirst().path()).containsExactly("acme", "syncs", "contacts");
         assertThat(result.typeErrors()).allMatch(Diagnostic::isError);
