@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class ModelsParser {
     public static final Pattern MODEL_NAME = Pattern.compile("^[a-zA-Z0-9_]+$");
-    static final String DOC_URL = "https://docs.nango.dev/reference/integration-configuration#model-types";
+    /** The documentation link of Nango's 0.69.x messages (0.65 and older said docs.nango.dev/reference/...). */
+    static final String DOC_URL = "https://nango.dev/docs/reference/integration-configuration#model-types";
 
     private static final Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("integer", "number"), Map.entry("int", "number"), Map.entry("float", "number"),

@@ -90,7 +90,17 @@ final class SchemaValidator {
         Map<String, Object> events = ModelsParser.cast((Map<?, ?>) value);
         additional(events, dev.nangojvm.toolchain.Integration.EVENTS, path);
         for (String event : dev.nangojvm.toolchain.Integration.EVENTS) {
-            if (events.containsKey(event) && !isStringArray(events.get(event), SCRIPT_NAME)) {
+            if (events.containsKey(event) && isStringArray(events.get(event), null)) {
+                // an array of strings: AJV reports each name that breaks the pattern, at the item
+                List<?> names = (List<?>) events.get(event);
+                for (int i = 0; i < names.size(); i++) {
+                    if (!SCRIPT_NAME.matcher((String) names.get(i)).matches()) {
+                        List<String> at = append(path, event, Integer.toString(i));
+                        out.error("invalid_script_name", "must match pattern \"" + SCRIPT_NAME.pattern() + "\"",
+                                "pattern: " + SCRIPT_NAME.pattern(), at, yaml(at));
+                    }
+                }
+            } else if (events.containsKey(event)) {
                 // Nango's schema reuses the post-connection-creation text for pre-connection-deletion.
                 String label = event.equals("validate-connection") ? event : "post-connection-creation";
                 custom(event, label + " must be an array of strings.", path);
