@@ -84,7 +84,8 @@ export interface Connection {
     last_fetched_at?: string | null;
     connection_config: Record<string, any>;
     metadata: Record<string, any> | null;
-    credentials: Record<string, any>;
+    // permissive on purpose: the real type is a union of credential shapes that scripts narrow with `in`
+    credentials: any;
     end_user?: Record<string, any> | null;
     errors?: { type: string; log_id: string }[];
     [key: string]: any;

@@ -173,8 +173,13 @@ public final class TsRuntime {
         public boolean directoryExists(String path) {
             if (isVirtual(path)) {
                 String dir = path.endsWith("/") ? path : path + "/";
-                if (LIB_DIR.startsWith(dir) || (FALLBACK_DIR + "node_modules/zod/").startsWith(dir)) {
+                String zod = FALLBACK_DIR + "node_modules/zod/";
+                if (LIB_DIR.startsWith(dir) || zod.startsWith(dir)) {
                     return true;
+                }
+                if (dir.startsWith(zod)) {
+                    // a jar need not list its folders: any folder inside the package counts as present
+                    return zodDir() != null;
                 }
                 String res = virtualResource(dir);
                 return res != null && TsRuntime.class.getClassLoader().getResource(res) != null;
