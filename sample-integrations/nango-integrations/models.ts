@@ -35,6 +35,138 @@ export interface CreatePullRequestInput {
   body?: string | undefined;
   draft?: boolean | undefined;
 };
+
+export interface HubspotObjectFields {
+  object: 'contacts' | 'companies' | 'deals';
+  fields: string[];
+};
+
+export interface HubspotFieldSelection {
+  objects: HubspotObjectFields[];
+};
+
+export interface CrmFieldValues {
+  [key: string]: string | null;
+};
+
+export interface CrmRecord {
+  id: string;
+  object: 'contacts' | 'companies' | 'deals';
+  hubspot_id: string;
+  created_at: string;
+  updated_at: string;
+  fields: CrmFieldValues;
+};
+
+export interface HubspotObjectInput {
+  object: 'contacts' | 'companies' | 'deals';
+};
+
+export interface CrmFieldOption {
+  value: string;
+  label: string;
+};
+
+export interface CrmField {
+  name: string;
+  label: string;
+  type: string;
+  group: string;
+  read_only: boolean;
+  description?: string | undefined;
+  options: CrmFieldOption[];
+};
+
+export interface CrmFieldList {
+  object: 'contacts' | 'companies' | 'deals';
+  fields: CrmField[];
+};
+
+export interface BoxSelection {
+  folders: string[];
+  files: string[];
+};
+
+export interface BoxDocument {
+  id: string;
+  name: string;
+  path: string;
+  folder_id: string;
+  size: number;
+  sha1: string;
+  modified_at: string;
+  download_url?: string | undefined;
+};
+
+export interface ZendeskBackfill {
+  backfillFrom: string;
+  backfillUntil?: string | undefined;
+  nextWindowStart?: string | undefined;
+  backfillComplete?: boolean | undefined;
+};
+
+export interface SupportTicket {
+  id: string;
+  subject: string;
+  description: string;
+  status: 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
+  priority?: 'urgent' | 'high' | 'normal' | 'low' | undefined;
+  type?: 'problem' | 'incident' | 'question' | 'task' | undefined;
+  requester_id: string;
+  assignee_id?: string | undefined;
+  tags: string[];
+  created_at: string;
+  updated_at: string;
+};
+
+export interface SlackUser {
+  id: string;
+  name: string;
+  real_name?: string | undefined;
+  display_name?: string | undefined;
+  email?: string | undefined;
+  title?: string | undefined;
+  timezone?: string | undefined;
+  is_admin: boolean;
+  is_bot: boolean;
+  deleted: boolean;
+  updated_at: string;
+};
+
+export interface SlackUserIds {
+  ids: string[];
+};
+
+export interface SlackUsers {
+  users: SlackUser[];
+  not_found: string[];
+};
+
+export interface PipedriveActivitiesMetadata {
+  maxRuntimeMs?: number | undefined;
+  passStartedAt?: string | null | undefined;
+  passUpdatedSince?: string | null | undefined;
+  cursor?: string | null | undefined;
+  passSaved?: number | null | undefined;
+  lastPassStartedAt?: string | undefined;
+};
+
+export interface CrmActivity {
+  id: string;
+  subject: string;
+  type: string;
+  done: boolean;
+  owner_id: string;
+  deal_id?: string | undefined;
+  person_id?: string | undefined;
+  org_id?: string | undefined;
+  due_date?: string | undefined;
+  due_time?: string | undefined;
+  duration?: string | undefined;
+  note?: string | undefined;
+  created_at: string;
+  updated_at: string;
+};
 // ------ /Models
 
 // ------ SDK
@@ -50,6 +182,24 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export type Metadata = Record<string, unknown>;
 
+/** The `_nango_metadata` Nango adds to every stored record (getRecordsByIds returns it). */
+export interface RecordMetadata {
+  first_seen_at: string;
+  last_modified_at: string;
+  last_action: 'ADDED' | 'UPDATED' | 'DELETED';
+  deleted_at: string | null;
+  cursor: string;
+}
+
+/** A stored record as getRecordsByIds returns it: the model plus its `_nango_metadata`. */
+export type SyncedRecord<T> = T & { _nango_metadata: RecordMetadata };
+
+export interface MetadataChangeResponse {
+  metadata: Metadata;
+  provider_config_key: string;
+  connection_id: string | string[];
+}
+
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE' | 'get' | 'post' | 'patch' | 'put' | 'delete';
 
 export interface Pagination {
@@ -58,6 +208,7 @@ export interface Pagination {
   response_path?: string;
   limit_name_in_request: string;
   in_body?: boolean;
+  on_page?: (paginationState: { nextPageParam?: string | number | undefined; response: AxiosResponse }) => Promise<void>;
 }
 
 export interface CursorPagination extends Pagination {
@@ -120,8 +271,13 @@ export declare class NangoAction {
   delete<T = any>(config: Omit<ProxyConfiguration, 'method'>): Promise<AxiosResponse<T>>;
   paginate<T = any>(config: ProxyConfiguration): AsyncGenerator<T[], undefined, void>;
   getMetadata<T = Metadata>(): Promise<T>;
+  setMetadata(metadata: Metadata): Promise<AxiosResponse<MetadataChangeResponse>>;
+  updateMetadata(metadata: Metadata): Promise<AxiosResponse<MetadataChangeResponse>>;
   log(message: any, options?: { level?: LogLevel }): Promise<void>;
   zodValidateInput<T = any, Z = any>(args: { zodSchema: ZodSchema<Z>; input: T }): Promise<SafeParseSuccess<Z>>;
+  // Beyond Nango, whose runner gives getRecordsByIds to syncs only: nango-jvm also lets an action
+  // read the records its integration's syncs saved (the "action leveraging sync responses" pattern).
+  getRecordsByIds<K = string | number, T = any>(ids: K[], model: string): Promise<Map<K, T>>;
 }
 
 export declare class NangoSync extends NangoAction {
@@ -129,6 +285,7 @@ export declare class NangoSync extends NangoAction {
   batchSave<T = any>(results: T[], model: string): Promise<boolean | null>;
   batchUpdate<T = any>(results: T[], model: string): Promise<boolean | null>;
   batchDelete<T = any>(results: T[], model: string): Promise<boolean | null>;
+  getRecordsByIds<K = string | number, T = any>(ids: K[], model: string): Promise<Map<K, T>>;
 }
 
 // ------ /SDK

@@ -46,6 +46,15 @@ public interface NangoAction {
     /** {@code nango.getEnvironmentVariables()}: {@code [{name, value}]}. */
     JsonNode getEnvironmentVariables();
 
+    /**
+     * {@code nango.getRecordsByIds(ids, model)}: this connection's stored records (with
+     * {@code _nango_metadata}, deleted ones included) keyed by {@code String(id)}. Actions have it
+     * too, beyond Nango's runner, for the seed's "action leveraging sync responses" pattern.
+     */
+    default JsonNode getRecordsByIds(com.fasterxml.jackson.databind.node.ArrayNode ids, String model) {
+        throw new NangoException("unsupported_member", "nango.getRecordsByIds is not available in this runtime");
+    }
+
     /** {@code nango.log(...)} after the script-side argument parsing; never throws. */
     void log(LogEntry entry);
 }

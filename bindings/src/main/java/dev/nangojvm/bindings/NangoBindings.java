@@ -92,7 +92,7 @@ public final class NangoBindings implements AutoCloseable {
     }
 
     private DefaultNangoAction.Services context(Consumer<LogEntry> log) {
-        return new DefaultNangoAction.Services(catalog, proxy, connections, checkpoints, environmentVariables, log);
+        return new DefaultNangoAction.Services(catalog, proxy, connections, records, checkpoints, environmentVariables, log);
     }
 
     public ProviderCatalog catalog() { return catalog; }

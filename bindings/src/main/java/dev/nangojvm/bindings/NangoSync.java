@@ -20,6 +20,4 @@ public interface NangoSync extends NangoAction {
     /** {@code nango.batchDelete(records, model)}: soft delete. */
     BatchResult batchDelete(ArrayNode records, String model);
 
-    /** {@code nango.getRecordsByIds(ids, model)}: stored records (with {@code _nango_metadata}) keyed by external id. */
-    JsonNode getRecordsByIds(ArrayNode ids, String model);
 }

@@ -13,6 +13,8 @@ public final class Main {
     Main() {
         register(new DemoCommand());
         register(new CompileCommand());
+        register(new TestCommand());
+        register(new BenchVerb());
         register(new ValidateCommand());
         register(new GenerateCommand());
     }

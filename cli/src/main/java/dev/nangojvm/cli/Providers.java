@@ -22,8 +22,7 @@ final class Providers {
 
     static ProviderCatalog resolve(Path project, String overrideFile) {
         List<Path> files = new ArrayList<>();
-        Path base = fromNodeModules(project);
-        if (base == null) base = bundled();
+        Path base = base(project);
         if (base != null) files.add(base);
         if (overrideFile != null) {
             Path override = Path.of(overrideFile).toAbsolutePath();
@@ -38,6 +37,12 @@ final class Providers {
                     + "and this build has none (npm was unavailable at build time). Pass --providers <providers.yaml>.", 2);
         }
         return ProviderCatalog.load(files.toArray(Path[]::new));
+    }
+
+    /** The project's node_modules catalog, else the bundled one; null when there is neither. */
+    static Path base(Path project) {
+        Path fromProject = fromNodeModules(project);
+        return fromProject != null ? fromProject : bundled();
     }
 
     private static Path fromNodeModules(Path project) {

@@ -41,10 +41,12 @@ import org.graalvm.polyglot.Source;
  */
 public final class IntegrationHost implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(IntegrationHost.class.getName());
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final GraalRuntime runtime;
     private final ScriptPolicy policy;
     private final ContextFactory contexts;
+    private final Source nodeGlobals;
     private final Source shim;
     private final String loggerLevel;
     private final Map<String, CompiledBundle> bundles = new ConcurrentHashMap<>();
@@ -56,6 +58,7 @@ public final class IntegrationHost implements AutoCloseable {
         this.loggerLevel = b.loggerLevel;
         this.runtime = new GraalRuntime();
         this.contexts = new ContextFactory(runtime.engine(), policy);
+        this.nodeGlobals = Source.newBuilder("js", resource("internal/node-globals.js"), "node-globals.js").cached(true).buildLiteral();
         this.shim = Source.newBuilder("js", resource("internal/nango-shim.js"), "nango-runtime.js").cached(true).buildLiteral();
         this.scheduler = Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon().name("nango-jvm-watchdog").factory());
         LOG.log(System.Logger.Level.INFO, runtime.info().describe());
@@ -68,6 +71,7 @@ public final class IntegrationHost implements AutoCloseable {
      */
     private void warmUpRuntime() {
         try (var context = contexts.create(java.io.OutputStream.nullOutputStream())) {
+            context.eval(nodeGlobals).execute(dev.nangojvm.host.internal.NodeCrypto.shared());
             context.eval(shim);
         }
     }
@@ -112,7 +116,7 @@ public final class IntegrationHost implements AutoCloseable {
     private Execution.Outcome execute(ScriptBundle bundle, NangoAction nango, JsonNode input) {
         Objects.requireNonNull(bundle, "bundle");
         Objects.requireNonNull(nango, "nango");
-        Execution execution = new Execution(contexts, shim, compiled(bundle), policy, scheduler, io);
+        Execution execution = new Execution(contexts, nodeGlobals, shim, compiled(bundle), policy, scheduler, io);
         return execution.run(nango, props(nango), input);
     }
 
@@ -122,7 +126,7 @@ public final class IntegrationHost implements AutoCloseable {
         if (outcome.error() == null) {
             try {
                 output = outcome.outputJson() == null ? JsonNodeFactory.instance.nullNode()
-                        : new com.fasterxml.jackson.databind.ObjectMapper().readTree(outcome.outputJson());
+                        : JSON.readTree(outcome.outputJson());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

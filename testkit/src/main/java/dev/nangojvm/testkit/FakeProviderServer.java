@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 
 /**
  * A loopback HTTP server that plays a third-party API in tests and the demo: named routes answered
@@ -57,6 +58,8 @@ public final class FakeProviderServer implements AutoCloseable {
 
     private record Fault(int remaining, Handler response) {}
 
+    private record TargetedFault(Predicate<FakeRequest> match, int remaining, Handler response) {}
+
     private static final System.Logger LOG = System.getLogger(FakeProviderServer.class.getName());
 
     private final List<Route> routes;
@@ -64,6 +67,7 @@ public final class FakeProviderServer implements AutoCloseable {
     private final Handler notFound;
     private final List<FakeRequest> log = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
+    private final List<TargetedFault> targetedFaults = new ArrayList<>();
     private volatile HttpServer server;
     private volatile int port;
     private ExecutorService executor;
@@ -143,6 +147,19 @@ public final class FakeProviderServer implements AutoCloseable {
         faults.addLast(new Fault(count, Objects.requireNonNull(response, "response")));
     }
 
+    /**
+     * Answers the next {@code count} requests that {@code match} with {@code response} instead of
+     * routing them; other requests are served as usual. Checked after the untargeted failures of
+     * {@link #failNext}, in the order added. Useful to break a run at one precise request, e.g.
+     * the first search of a given month.
+     */
+    public synchronized void failMatching(Predicate<FakeRequest> match, int count, Handler response) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be >= 1, was " + count);
+        }
+        targetedFaults.add(new TargetedFault(Objects.requireNonNull(match, "match"), count, Objects.requireNonNull(response, "response")));
+    }
+
     /** Stops serving at once and releases the port. Idempotent. */
     @Override
     public void close() {
@@ -196,12 +213,27 @@ public final class FakeProviderServer implements AutoCloseable {
         log.add(request);
         Fault head = faults.pollFirst();
         if (head == null) {
-            return null;
+            return takeTargetedFault(request);
         }
         if (head.remaining() > 1) {
             faults.addFirst(new Fault(head.remaining() - 1, head.response()));
         }
         return head.response();
+    }
+
+    private Handler takeTargetedFault(FakeRequest request) {
+        for (int i = 0; i < targetedFaults.size(); i++) {
+            TargetedFault fault = targetedFaults.get(i);
+            if (fault.match().test(request)) {
+                if (fault.remaining() > 1) {
+                    targetedFaults.set(i, new TargetedFault(fault.match(), fault.remaining() - 1, fault.response()));
+                } else {
+                    targetedFaults.remove(i);
+                }
+                return fault.response();
+            }
+        }
+        return null;
     }
 
     private static Map<String, String> match(Route route, FakeRequest request) {

@@ -122,6 +122,20 @@ class FakeProviderServerTest {
     }
 
     @Test
+    void targetedFailuresAnswerOnlyTheMatchingRequestsAsManyTimesAsAsked() throws Exception {
+        server.failMatching(request -> request.path().equals("/users/2"), 2, request -> FakeResponse.empty(400));
+
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (String path : List.of("/users/1", "/users/2", "/users/1", "/users/2", "/users/2")) {
+            statuses.add(send("GET", path, null).statusCode());
+        }
+
+        assertThat(statuses).containsExactly(200, 400, 200, 400, 200);
+        assertThatThrownBy(() -> server.failMatching(request -> true, 0, request -> FakeResponse.empty(500)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesANonPositiveFailureCount() {
         assertThatThrownBy(() -> server.failNext(0, request -> FakeResponse.empty(500)))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -20,7 +20,12 @@ import dev.nangojvm.bindings.proxy.ProxyClient;
 import dev.nangojvm.bindings.store.CheckpointStore;
 import dev.nangojvm.bindings.store.Checkpointing;
 import dev.nangojvm.bindings.store.ConnectionStore;
+import dev.nangojvm.bindings.store.RecordScope;
+import dev.nangojvm.bindings.store.RecordStore;
 import dev.nangojvm.bindings.store.StoredConnection;
+import dev.nangojvm.bindings.store.internal.JsJson;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -36,7 +41,7 @@ public class DefaultNangoAction implements NangoAction {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     /** What every execution shares. */
-    public record Services(ProviderCatalog catalog, ProxyClient proxy, ConnectionStore connections,
+    public record Services(ProviderCatalog catalog, ProxyClient proxy, ConnectionStore connections, RecordStore records,
                            CheckpointStore checkpoints, Map<String, String> environmentVariables, Consumer<LogEntry> log) { }
 
     protected final ExecutionInfo info;
@@ -134,6 +139,16 @@ public class DefaultNangoAction implements NangoAction {
     @Override
     public void clearCheckpoint() {
         checkpointing.clearCheckpoint();
+    }
+
+    @Override
+    public JsonNode getRecordsByIds(ArrayNode ids, String model) {
+        ObjectNode result = F.objectNode();
+        if (ids == null || ids.isEmpty()) return result;
+        List<String> keys = new ArrayList<>(ids.size());
+        ids.forEach(id -> keys.add(JsJson.jsString(id).replace("\u0000", "")));
+        services.records().getRecordsByIds(RecordScope.of(info.providerConfigKey(), info.connectionId()), model, keys).forEach(result::set);
+        return result;
     }
 
     @Override

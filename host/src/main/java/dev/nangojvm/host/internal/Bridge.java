@@ -131,11 +131,11 @@ public final class Bridge {
         t.put("saveCheckpoint", a -> { nango.saveCheckpoint(objectArg(a, "saveCheckpoint")); return null; });
         t.put("clearCheckpoint", a -> { nango.clearCheckpoint(); return null; });
         t.put("getEnvironmentVariables", a -> nango.getEnvironmentVariables());
+        t.put("getRecordsByIds", a -> nango.getRecordsByIds((ArrayNode) a.path("ids"), a.path("model").asText()));
         if (nango instanceof NangoSync sync) {
             t.put("batchSave", a -> { sync.batchSave(records(a), a.path("model").asText()); return null; });
             t.put("batchUpdate", a -> { sync.batchUpdate(records(a), a.path("model").asText()); return null; });
             t.put("batchDelete", a -> { sync.batchDelete(records(a), a.path("model").asText()); return null; });
-            t.put("getRecordsByIds", a -> sync.getRecordsByIds((ArrayNode) a.path("ids"), a.path("model").asText()));
         }
         return t;
     }

@@ -34,6 +34,7 @@ public final class Execution {
     public record Outcome(String outputJson, ExecutionError error) { }
 
     private final ContextFactory contexts;
+    private final Source nodeGlobals;
     private final Source shim;
     private final CompiledBundle bundle;
     private final ScriptPolicy policy;
@@ -43,9 +44,10 @@ public final class Execution {
     private final AtomicReference<String> termination = new AtomicReference<>();
     private volatile Context context;
 
-    public Execution(ContextFactory contexts, Source shim, CompiledBundle bundle, ScriptPolicy policy,
+    public Execution(ContextFactory contexts, Source nodeGlobals, Source shim, CompiledBundle bundle, ScriptPolicy policy,
                      ScheduledExecutorService scheduler, Executor io) {
         this.contexts = contexts;
+        this.nodeGlobals = nodeGlobals;
         this.shim = shim;
         this.bundle = bundle;
         this.policy = policy;
@@ -61,7 +63,8 @@ public final class Execution {
         ScheduledFuture<?> watchdog = null;
         try {
             Bridge bridge = new Bridge(nango, loop, io, scheduler, policy.maxLogBytes(), this::terminate);
-            Value api = context.eval(shim).execute(bridge, props.toString());
+            Value nodeModules = context.eval(nodeGlobals).execute(NodeCrypto.shared()).getMember("modules");
+            Value api = context.eval(shim).execute(bridge, props.toString(), nodeModules);
             // The budget covers everything the script does, from its module's top level on; the
             // host's own set-up above is not the script's time.
             watchdog = scheduler.schedule(() -> terminate("execution_timeout"), budget.toNanos(), TimeUnit.NANOSECONDS);

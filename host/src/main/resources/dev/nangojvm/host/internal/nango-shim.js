@@ -1,7 +1,7 @@
 // The guest half of the nango object. Evaluated once per execution context as a function of the
 // Java bridge and the execution's properties. The bridge is captured here and never reachable
 // from the script: scripts only see the plain `nango` object built below.
-(function (bridge, propsJson) {
+(function (bridge, propsJson, nodeModules) {
   'use strict';
   const props = JSON.parse(propsJson);
   const LEVELS = { debug: 0, info: 1, warn: 2, error: 3, off: 4 };
@@ -231,6 +231,7 @@
     saveCheckpoint: (checkpoint) => call('saveCheckpoint', checkpoint),
     clearCheckpoint: () => call('clearCheckpoint'),
     getEnvironmentVariables: () => call('getEnvironmentVariables'),
+    getRecordsByIds,
     getFlowAttributes: () => {
       if (props.scriptType !== 'sync' && props.scriptType !== 'webhook') throw new Error('There is no current sync to get attributes from');
       return (props.syncConfig && props.syncConfig.attributes) || {};
@@ -254,7 +255,6 @@
       batchSend: (records, model) => batch('batchSave', records, model),
       batchUpdate: (records, model) => batch('batchUpdate', records, model),
       batchDelete: (records, model) => batch('batchDelete', records, model),
-      getRecordsByIds,
     });
   }
 
@@ -271,7 +271,7 @@
   }
   function clearTimeout(id) { liveTimers.delete(id); }
 
-  const modules = Object.create(null);
+  const modules = Object.assign(Object.create(null), nodeModules); // crypto, url: from node-globals.js
   function require(name) {
     const key = name.startsWith('node:') ? name.slice(5) : name;
     const factory = modules[key];

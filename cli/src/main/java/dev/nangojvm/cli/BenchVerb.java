@@ -1,0 +1,25 @@
+package dev.nangojvm.cli;
+
+import dev.nangojvm.cli.bench.BenchCommand;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+
+/** {@code ./nango-jvm bench [--quick]}: performance against a Node reference, not part of the test suite. */
+final class BenchVerb implements Command {
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String usage() {
+        return "bench [--quick]              P1-P6 against a Node reference runner in the same run (needs node on PATH for the ratios)";
+    }
+
+    @Override
+    public int run(List<String> argv, PrintStream out) throws Exception {
+        Args args = Args.parse(name(), argv, Set.of("project"), Set.of("quick"));
+        return new BenchCommand(out, args.has("quick")).run();
+    }
+}

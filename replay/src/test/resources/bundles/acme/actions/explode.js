@@ -1,0 +1,3 @@
+module.exports = { default: async function runAction(nango) {
+  throw new nango.ActionError({ message: "nope" });
+} };
