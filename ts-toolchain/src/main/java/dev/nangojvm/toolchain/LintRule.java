@@ -8,7 +8,7 @@ package dev.nangojvm.toolchain;
 public enum LintRule {
     // nango.yaml
     FULL_SYNC_WITHOUT_TRACK_DELETES("full_sync_without_track_deletes", "a full sync without track_deletes: true"),
-    METADATA_SYNC_AUTO_START("metadata_sync_auto_start", "a sync with metadata input that is not auto_start: false"),
+    METADATA_SYNC_AUTO_START("metadata_sync_auto_start", "a sync whose metadata input has required fields but that is not auto_start: false"),
     MISSING_SCOPES("missing_scopes", "a sync or action that documents no scopes"),
     DUPLICATE_MODEL_NAME("duplicate_model_name", "two model names that differ only in case or underscores"),
     DUPLICATE_ENDPOINT_PATH("duplicate_endpoint_path",

@@ -73,7 +73,7 @@ public final class YamlLint {
                         + " the default) without track_deletes: add `track_deletes: true` so records deleted upstream"
                         + " are deleted too.", path, append(at, "sync_type"));
             }
-            if (s.input() != null && s.autoStart()) {
+            if (s.input() != null && s.autoStart() && requiresMetadata(s.input())) {
                 warn(LintRule.METADATA_SYNC_AUTO_START, "Sync \"" + s.name() + "\" needs connection metadata (input: "
                         + s.input() + ") but starts automatically: add `auto_start: false` and start it once the"
                         + " metadata is set.", path, append(at, "input"));
@@ -132,6 +132,12 @@ public final class YamlLint {
         } else if (previous == null) {
             normalised.put(key, ep.key());
         }
+    }
+
+    /** Does the sync need its metadata, i.e. does the input model have a field that is not optional? */
+    private boolean requiresMetadata(String inputModel) {
+        Model m = project.models().get(inputModel);
+        return m == null || m.fields().stream().anyMatch(f -> !f.optional() && !f.dynamic());
     }
 
     private void lintModels() {
