@@ -288,7 +288,7 @@ public final class NangoYamlParser {
             }
             if (!models.models().containsKey(ref)) {
                 diagnostics.error("model_not_found", "Model \"" + ref + "\" does not exists",
-                        append(modelPath, "[endpoints]"), yaml);
+                        append(modelPath, action ? "[endpoint]" : "[endpoints]"), yaml);
             }
         }
     }

@@ -239,6 +239,12 @@ final class SchemaValidator {
             for (Map.Entry<String, Object> s : ModelsParser.cast((Map<?, ?>) e.getValue()).entrySet()) {
                 if (s.getValue() != null && !v1Script(s.getValue())) {
                     List<String> p = append(path, s.getKey());
+                    if (!(s.getValue() instanceof Map)) {
+                        // AJV lists the type error of each anyOf branch before the anyOf itself
+                        out.error("invalid_type", "must be object", "type: object", p, yaml(p));
+                        out.error("invalid_type", "must be null", "type: null", p, yaml(p));
+                        out.error("invalid_type", "must be object", "type: object", p, yaml(p));
+                    }
                     out.error("invalid_script", "must match a schema in anyOf", null, p, yaml(p));
                 }
             }
