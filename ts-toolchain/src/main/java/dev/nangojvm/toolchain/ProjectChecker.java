@@ -31,7 +31,8 @@ import java.util.Set;
  * falls back to the bundled webjar.
  *
  * <p>The compiler is loaded once per JVM (a few seconds) and parsed library files stay cached, so later checks
- * are much faster. Thread-safe: calls are serialised on the compiler's thread.
+ * are much faster. Thread-safe: calls are serialised on the compiler's thread. With
+ * {@code -Dnangojvm.ts.timings=true} each check prints its program/type-check/lint times to stderr.
  */
 public final class ProjectChecker {
     private static final ObjectMapper JSON = new ObjectMapper();
