@@ -16,6 +16,8 @@ public final class Main {
         register(new TestCommand());
         register(new DryRunCommand());
         register(new BenchVerb());
+        register(new ValidateCommand());
+        register(new GenerateCommand());
     }
 
     private void register(Command c) {
