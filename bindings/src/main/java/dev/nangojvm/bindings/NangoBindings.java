@@ -14,9 +14,9 @@ import dev.nangojvm.bindings.proxy.Sleeper;
 import dev.nangojvm.bindings.store.CheckpointStore;
 import dev.nangojvm.bindings.store.ConnectionStore;
 import dev.nangojvm.bindings.store.RecordStore;
+import dev.nangojvm.bindings.store.Stores;
 import dev.nangojvm.bindings.store.SyncRun;
 import dev.nangojvm.bindings.store.SyncStateStore;
-import dev.nangojvm.bindings.store.h2.H2Stores;
 import dev.nangojvm.policy.EgressRules;
 import java.io.IOException;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -47,6 +47,7 @@ public final class NangoBindings implements AutoCloseable {
     private final ConnectionStore connections;
     private final CheckpointStore checkpoints;
     private final SyncStateStore syncState;
+    private final Stores stores;
     private final ProxyClient proxy;
     private final CloseableHttpClient http;
     private final Clock clock;
@@ -58,6 +59,9 @@ public final class NangoBindings implements AutoCloseable {
         this.connections = Objects.requireNonNull(b.connections, "connections: call stores(...) or connections(...)");
         this.checkpoints = Objects.requireNonNull(b.checkpoints, "checkpoints: call stores(...) or checkpoints(...)");
         this.syncState = Objects.requireNonNull(b.syncState, "syncState: call stores(...) or syncState(...)");
+        this.stores = b.bundle != null && b.bundle.records() == records && b.bundle.connections() == connections
+                && b.bundle.checkpoints() == checkpoints && b.bundle.syncState() == syncState
+                ? b.bundle : Stores.of(records, connections, checkpoints, syncState);
         this.clock = b.clock;
         this.environmentVariables = Map.copyOf(b.environmentVariables);
         EgressGuard guard = new EgressGuard(b.egress, b.hostResolver);
@@ -80,9 +84,18 @@ public final class NangoBindings implements AutoCloseable {
         return new Builder();
     }
 
-    /** The {@code nango} object of a sync run: records go to the record store; end it with {@link SyncExecution#finish}. */
+    /**
+     * The {@code nango} object of a sync run: records go to the record store; end it with
+     * {@link SyncExecution#finish}, then close it. Its checkpoints commit together with the records
+     * saved before them when the stores share transactions ({@link Stores#openUnitOfWork()}).
+     */
     public SyncExecution startSync(ExecutionInfo info, SyncConfig config, Consumer<LogEntry> log) {
-        SyncRun run = SyncRun.start(records, syncState, info, config, clock, log);
+        return startSync(info, config, SyncOptions.defaults(), log);
+    }
+
+    /** {@link #startSync(ExecutionInfo, SyncConfig, Consumer)} with record validation or other options. */
+    public SyncExecution startSync(ExecutionInfo info, SyncConfig config, SyncOptions options, Consumer<LogEntry> log) {
+        SyncRun run = SyncRun.start(stores, info, config, options, clock, log);
         return new DefaultNangoSync(info, context(log), run);
     }
 
@@ -116,6 +129,7 @@ public final class NangoBindings implements AutoCloseable {
         private ConnectionStore connections;
         private CheckpointStore checkpoints;
         private SyncStateStore syncState;
+        private Stores bundle;
         private EgressRules egress = EgressRules.publicInternetOnly();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
@@ -129,8 +143,9 @@ public final class NangoBindings implements AutoCloseable {
         /** The providers the proxy knows (base URLs, auth, retry and pagination defaults). Default: none. */
         public Builder catalog(ProviderCatalog catalog) { this.catalog = Objects.requireNonNull(catalog); return this; }
 
-        /** All four stores from one H2 database. */
-        public Builder stores(H2Stores stores) {
+        /** All four stores of one database ({@code H2Stores}, {@code PostgresStores}, or your own), with their units of work. */
+        public Builder stores(Stores stores) {
+            this.bundle = Objects.requireNonNull(stores, "stores");
             return records(stores.records()).connections(stores.connections()).checkpoints(stores.checkpoints()).syncState(stores.syncState());
         }
 

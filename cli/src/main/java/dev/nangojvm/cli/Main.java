@@ -14,7 +14,10 @@ public final class Main {
         register(new DemoCommand());
         register(new CompileCommand());
         register(new TestCommand());
+        register(new DryRunCommand());
         register(new BenchVerb());
+        register(new ValidateCommand());
+        register(new GenerateCommand());
     }
 
     private void register(Command c) {

@@ -76,5 +76,11 @@ final class ProgressSync implements SyncExecution {
     @Override public BatchResult batchUpdate(ArrayNode partials, String model) { return delegate.batchUpdate(partials, model); }
     @Override public BatchResult batchDelete(ArrayNode records, String model) { return delegate.batchDelete(records, model); }
     @Override public JsonNode getRecordsByIds(ArrayNode ids, String model) { return delegate.getRecordsByIds(ids, model); }
+    @Override public JsonNode listRecords(String model, String cursor) { return delegate.listRecords(model, cursor); }
+    @Override public void setMergingStrategy(String strategy, String model) { delegate.setMergingStrategy(strategy, model); }
+    @Override public JsonNode deleteRecordsFromPreviousExecutions(String model) { return delegate.deleteRecordsFromPreviousExecutions(model); }
+    @Override public void trackDeletesStart(String model) { delegate.trackDeletesStart(model); }
+    @Override public JsonNode trackDeletesEnd(String model) { return delegate.trackDeletesEnd(model); }
     @Override public SyncSummary finish(boolean succeeded) { return delegate.finish(succeeded); }
+    @Override public void close() { delegate.close(); }
 }

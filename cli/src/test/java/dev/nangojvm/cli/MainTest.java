@@ -38,7 +38,7 @@ class MainTest {
     void anUnknownFlagIsRefusedWithTheVerbsFlags() {
         assertThat(run("compile", "--projct", "x")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("nango-jvm: error unknown_flag: 'compile' has no flag '--projct'. "
-                + "Known flags: --project <value>. See ./nango-jvm help.\n");
+                + "Known flags: --json, --no-lint, --no-type-check, --project <value>. See ./nango-jvm help.\n");
     }
 
     @Test

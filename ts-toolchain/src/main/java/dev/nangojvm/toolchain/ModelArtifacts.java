@@ -20,7 +20,8 @@ import java.util.Optional;
  *
  * <p>Nango's {@code models.ts} embeds the SDK declarations of {@code @nangohq/runner-sdk/models.d.ts}, which are
  * Nango's code and not shipped here: they are read from the project's {@code node_modules} when installed, and
- * replaced by a comment otherwise (scripts only import types from models.ts, which esbuild erases anyway).
+ * otherwise nango-jvm's own declarations of the same script-facing API ({@code nango-sdk.d.ts}, written from the
+ * runtime spec) take their place, so scripts still type-check (esbuild erases these type-only imports anyway).
  */
 public final class ModelArtifacts {
     /** The CLI version written into headers: the last Nango CLI that still read nango.yaml. */
@@ -31,11 +32,26 @@ public final class ModelArtifacts {
 
     private ModelArtifacts() {}
 
-    /** {@code models.ts} with the SDK declarations found in node_modules (or a placeholder comment). */
+    /** {@code models.ts} with the SDK declarations found in node_modules (or nango-jvm's own, {@link #bundledSdk}). */
     public static String modelsTs(NangoProject project) {
-        String sdk = findSdkDeclarations(project.root()).orElse("// @nangohq/runner-sdk/models.d.ts was not found in"
-                + " node_modules: install the nango package to get the SDK types (NangoSync, NangoAction, ...).");
-        return modelsTs(project, sdk, DEFAULT_NANGO_VERSION);
+        return modelsTs(project, findSdkDeclarations(project.root()).orElseGet(ModelArtifacts::bundledSdk),
+                DEFAULT_NANGO_VERSION);
+    }
+
+    /**
+     * nango-jvm's own declarations of the script-facing SDK ({@code NangoSync}, {@code NangoAction},
+     * {@code ProxyConfiguration}, {@code ActionError}, pagination types), used when the project has no
+     * {@code node_modules/@nangohq/runner-sdk}.
+     */
+    public static String bundledSdk() {
+        try (var in = ModelArtifacts.class.getResourceAsStream("nango-sdk.d.ts")) {
+            if (in == null) {
+                throw new IllegalStateException("nango-sdk.d.ts is missing from the ts-toolchain jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -6,12 +6,14 @@ import dev.nangojvm.bindings.BatchResult;
 import dev.nangojvm.bindings.LogEntry;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Where sync records live: the SPI an embedding application may implement, with
- * {@code H2RecordStore} as the default. Records are keyed by integration, connection, model
+ * {@code SqlRecordStore} (H2 or PostgreSQL) as the default. Records are keyed by integration, connection, model
  * ({@link RecordScope#modelKey variant-qualified}) and external id.
  *
  * <p>The {@code batchSave/batchUpdate/batchDelete} defaults apply Nango's input rules through
@@ -34,6 +36,10 @@ import java.util.function.Consumer;
  *       {@code deleted_at = deletedAt ?? now}, {@code last_modified_at = now}, <em>deleted</em>;
  *       unknown id → inserted as a deleted tombstone, not counted; already deleted → rewritten the
  *       same way unless hash and {@code deleted_at} are unchanged, not counted.</li>
+ *   <li>Every write marks the rows it writes or sees as touched by {@code runId} (the "seen"
+ *       generation of delete tracking).</li>
+ *   <li>A batch with {@link RecordBatch#ignoreIfModifiedAfter()} leaves alone every stored record
+ *       that sorts after that cursor and was last touched by another run.</li>
  *   <li>Each primitive call is one transaction: all chunks or nothing. Applying the same batch
  *       twice leaves the same records (idempotent by id), which makes resuming from a checkpoint safe.</li>
  * </ul>
@@ -78,13 +84,19 @@ public interface RecordStore {
 
     /**
      * Deletion detection: soft-deletes ({@code deleted_at = last_modified_at = now}) every live
-     * record of the model not seen by run {@code runId} or a later one. Callers use it only after
-     * a successful run (legacy {@code track_deletes}), or with the run id of a
-     * {@code trackDeletesStart} marker.
+     * record of the model not seen by run {@code sinceRunId} or a later one, and marks them touched
+     * by {@code runId}. Callers use it only after a successful run (legacy {@code track_deletes}), or
+     * with the run id of a {@code trackDeletesStart} marker.
      *
-     * @return the number of records deleted
+     * @return the external ids of the records deleted
      */
-    int deleteUnseen(RecordScope scope, String model, long runId, Instant now);
+    List<String> deleteUnseen(RecordScope scope, String model, long sinceRunId, long runId, Instant now);
+
+    /**
+     * The cursor of the model's most recently modified record, deleted or not; empty when it has
+     * none. The {@code ignore_if_modified_after} merging strategy captures it ({@link RecordBatch}).
+     */
+    Optional<String> latestCursor(RecordScope scope, String model);
 
     /** One page of the records API, deleted records included unless filtered out. */
     RecordPage list(RecordScope scope, String model, RecordQuery query);

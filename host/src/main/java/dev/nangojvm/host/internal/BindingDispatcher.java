@@ -169,6 +169,11 @@ public final class BindingDispatcher implements Dispatcher {
             t.put("batchSave", a -> { sync.batchSave(records(a, "batchSave"), a.path("model").asText()); return null; });
             t.put("batchUpdate", a -> { sync.batchUpdate(records(a, "batchUpdate"), a.path("model").asText()); return null; });
             t.put("batchDelete", a -> { sync.batchDelete(records(a, "batchDelete"), a.path("model").asText()); return null; });
+            t.put("listRecords", a -> sync.listRecords(a.path("model").asText(), text(a, "cursor")));
+            t.put("setMergingStrategy", a -> { sync.setMergingStrategy(text(a, "strategy"), a.path("model").asText()); return null; });
+            t.put("deleteRecordsFromPreviousExecutions", a -> sync.deleteRecordsFromPreviousExecutions(a.path("model").asText()));
+            t.put("trackDeletesStart", a -> { sync.trackDeletesStart(a.path("model").asText()); return null; });
+            t.put("trackDeletesEnd", a -> sync.trackDeletesEnd(a.path("model").asText()));
         }
         return t;
     }

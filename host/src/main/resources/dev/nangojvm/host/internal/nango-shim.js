@@ -180,6 +180,17 @@
     return map;
   }
 
+  // nango.listRecords(model, {cursor}): one record at a time over the host's pages of 100.
+  async function* listRecords(model, options) {
+    let cursor = options && options.cursor ? options.cursor : null;
+    for (;;) {
+      const page = await call('listRecords', { model, cursor });
+      for (const record of page.records) yield record;
+      if (!page.nextCursor) return;
+      cursor = page.nextCursor;
+    }
+  }
+
   // ---- the nango object ------------------------------------------------------------------------
   const proxy = async (config) => axiosResponse(await call('proxy', config, config), config);
   const verb = (method) => async (config) => proxy(Object.assign({}, config, { method }));
@@ -255,6 +266,11 @@
       batchSend: (records, model) => batch('batchSave', records, model),
       batchUpdate: (records, model) => batch('batchUpdate', records, model),
       batchDelete: (records, model) => batch('batchDelete', records, model),
+      listRecords,
+      setMergingStrategy: async (merging, model) => { await call('setMergingStrategy', { strategy: merging && merging.strategy, model }); },
+      deleteRecordsFromPreviousExecutions: (model) => call('deleteRecordsFromPreviousExecutions', { model }),
+      trackDeletesStart: async (model) => { await call('trackDeletesStart', { model }); },
+      trackDeletesEnd: (model) => call('trackDeletesEnd', { model }),
     });
   }
 

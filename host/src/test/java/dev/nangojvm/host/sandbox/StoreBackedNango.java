@@ -40,7 +40,7 @@ final class StoreBackedNango implements SyncExecution {
             stores.connections().put(new StoredConnection(INFO.connectionId(), INFO.providerConfigKey(), INFO.provider(),
                     null, null, JsonNodeFactory.instance.objectNode()));
         }
-        this.run = SyncRun.start(stores.records(), stores.syncState(), INFO, CONFIG, Clock.systemUTC(), logs::add);
+        this.run = SyncRun.start(stores, INFO, CONFIG, dev.nangojvm.bindings.SyncOptions.defaults(), Clock.systemUTC(), logs::add);
     }
 
     @Override public ExecutionInfo info() { return INFO; }

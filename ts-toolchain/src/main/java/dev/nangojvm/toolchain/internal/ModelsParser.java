@@ -3,7 +3,7 @@ package dev.nangojvm.toolchain.internal;
 import dev.nangojvm.toolchain.Model;
 import dev.nangojvm.toolchain.ModelField;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class ModelsParser {
     public static final Pattern MODEL_NAME = Pattern.compile("^[a-zA-Z0-9_]+$");
-    static final String DOC_URL = "https://docs.nango.dev/reference/integration-configuration#model-types";
+    /** The documentation link of Nango's 0.69.x messages (0.65 and older said docs.nango.dev/reference/...). */
+    static final String DOC_URL = "https://nango.dev/docs/reference/integration-configuration#model-types";
 
     private static final Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("integer", "number"), Map.entry("int", "number"), Map.entry("float", "number"),
@@ -37,7 +38,6 @@ public final class ModelsParser {
     private final Map<String, Object> raw;
     private final Diagnostics diagnostics;
     private final Map<String, Model> parsed = new LinkedHashMap<>();
-    private final Set<String> inProgress = new HashSet<>();
     private List<String> anonYamlPath;
 
     public ModelsParser(Map<String, Object> raw, Diagnostics diagnostics) {
@@ -55,7 +55,10 @@ public final class ModelsParser {
                 continue;
             }
             if (!parsed.containsKey(name)) {
-                parseModel(name, List.of());
+                // Nango's stack: every model entered during this top-level parse, in order, never popped
+                LinkedHashSet<String> stack = new LinkedHashSet<>();
+                stack.add(name);
+                parseModel(name, stack);
             }
         }
         return this;
@@ -74,29 +77,27 @@ public final class ModelsParser {
      * Parses an inline input/output type as a single field named {@code fieldName} and registers it as the
      * anonymous model {@code modelName}.
      */
-    public Model anonymous(String modelName, String fieldName, Object type, List<String> path,
+    public Model anonymous(String modelName, String scriptName, String fieldName, Object type, List<String> path,
             List<String> yamlPath) {
         anonYamlPath = yamlPath;
-        ModelField field = parseValue(fieldName, type, false, path, List.of(modelName));
+        LinkedHashSet<String> stack = new LinkedHashSet<>();
+        stack.add(scriptName);
+        ModelField field = parseValue(fieldName, type, false, path, stack);
         anonYamlPath = null;
         Model model = new Model(modelName, List.of(field), true, type);
         parsed.put(modelName, model);
         return model;
     }
 
-    private void parseModel(String name, List<String> parents) {
-        List<String> stack = new ArrayList<>(parents);
-        stack.add(name);
-        inProgress.add(name);
+    private void parseModel(String name, LinkedHashSet<String> stack) {
         Object body = raw.get(name);
         Map<String, Object> fieldsRaw = body instanceof Map<?, ?> m ? cast(m) : Map.of();
-        List<ModelField> fields = parseFields(fieldsRaw, List.copyOf(stack), List.of("models", name), true);
-        inProgress.remove(name);
+        List<ModelField> fields = parseFields(fieldsRaw, stack, List.of("models", name), List.of(name));
         parsed.put(name, new Model(name, fields, false, body));
     }
 
-    private List<ModelField> parseFields(Map<String, Object> fieldsRaw, List<String> modelStack,
-            List<String> yamlPath, boolean topLevel) {
+    private List<ModelField> parseFields(Map<String, Object> fieldsRaw, LinkedHashSet<String> modelStack,
+            List<String> yamlPath, List<String> path) {
         LinkedHashMap<String, ModelField> fields = new LinkedHashMap<>();
         ModelField dynamic = null;
         for (Map.Entry<String, Object> e : fieldsRaw.entrySet()) {
@@ -106,13 +107,13 @@ public final class ModelsParser {
             if (key.equals("__extends")) {
                 dynamic = extend(fields, dynamic, value, modelStack, fieldYaml);
             } else if (key.equals("__string") || key.equals("__string?")) {
-                ModelField f = parseValue("__string", value, key.endsWith("?"), append(modelStack, key), modelStack);
+                ModelField f = parseValue("tmp", value, key.endsWith("?"), append(path, key), modelStack).withName("__string");
                 dynamic = new ModelField(f.name(), f.value(), f.tsType(), f.model(), f.array(), f.union(),
                         f.optional(), true);
             } else {
                 boolean optional = key.endsWith("?");
                 String name = optional ? key.substring(0, key.length() - 1) : key;
-                fields.put(name, parseValue(name, value, optional, append(modelStack, name), modelStack));
+                fields.put(name, parseValue(name, value, optional, append(path, name), modelStack));
             }
         }
         List<ModelField> out = new ArrayList<>(fields.values());
@@ -123,13 +124,14 @@ public final class ModelsParser {
     }
 
     private ModelField extend(LinkedHashMap<String, ModelField> fields, ModelField dynamic, Object value,
-            List<String> modelStack, List<String> yamlPath) {
+            LinkedHashSet<String> modelStack, List<String> yamlPath) {
         String list = value instanceof String s ? s : JsValues.toJsString(value);
         for (String part : list.split(",", -1)) {
             String parent = part.trim();
             if (!isModel(parent)) {
+                fallbackWarning(parent, modelStack, yamlPath);
                 diagnostics.error("model_extends_not_found", "Model \"" + modelStack.getLast() + "\" is extending \""
-                        + parent + "\", but it does not exists", append(modelStack, "__extends"), yamlPath);
+                        + parent + "\", but it does not exists", append(List.copyOf(modelStack), "__extends"), yamlPath);
                 continue;
             }
             Model parentModel = ensureParsed(parent, modelStack);
@@ -147,23 +149,34 @@ public final class ModelsParser {
         return dynamic;
     }
 
-    /** Parses a referenced model if needed; returns null (after a cyclic warning) if it is being parsed. */
-    private Model ensureParsed(String name, List<String> modelStack) {
-        if (inProgress.contains(name)) {
-            String first = modelStack.getFirst();
-            String last = modelStack.size() > 1 ? modelStack.getLast() : "undefined";
-            diagnostics.warning("cyclic_model", "Cyclic import " + first + "->" + last, modelStack,
-                    append(List.of("models"), modelStack.getFirst()));
-            return null;
+    /**
+     * Nango's {@code ifModelParse}: a model already on the stack (entered earlier in this top-level parse, even
+     * if it is finished, so a model referenced twice in one tree counts too) gives the cyclic warning and null;
+     * otherwise the model is parsed on first reference.
+     */
+    private Model ensureParsed(String name, LinkedHashSet<String> modelStack) {
+        if (modelStack.contains(name)) {
+            List<String> stack = List.copyOf(modelStack);
+            String first = stack.getFirst();
+            String last = stack.size() > 1 ? stack.getLast() : "undefined";
+            diagnostics.warning("cyclic_model", "Cyclic import " + first + "->" + last, stack,
+                    append(List.of("models"), first));
+            return parsed.get(name);
         }
         if (!parsed.containsKey(name)) {
+            modelStack.add(name);
             parseModel(name, modelStack);
         }
         return parsed.get(name);
     }
 
+    private void fallbackWarning(String value, LinkedHashSet<String> modelStack, List<String> yamlPath) {
+        diagnostics.warning("model_not_found_fallback", "Model \"" + value + "\" is not defined, using as string literal",
+                append(List.copyOf(modelStack), value), yamlPath);
+    }
+
     private ModelField parseValue(String name, Object value, boolean optional, List<String> path,
-            List<String> modelStack) {
+            LinkedHashSet<String> modelStack) {
         if (value instanceof List<?> items) {
             List<ModelField> members = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
@@ -178,14 +191,16 @@ public final class ModelsParser {
         if (value instanceof Map<?, ?> map) {
             List<String> yamlPath = new ArrayList<>(List.of("models"));
             yamlPath.addAll(path);
-            List<ModelField> children = parseFields(cast(map), path, yamlPath, false);
+            List<ModelField> children = parseFields(cast(map), modelStack, yamlPath, path);
             return new ModelField(name, children, false, false, false, false, optional, false);
         }
         String text = JsValues.toJsString(value);
         if (text.contains("|")) {
             List<ModelField> members = new ArrayList<>();
-            for (String member : text.split("\\|", -1)) {
-                members.add(parseString(name, member.trim(), false, path, modelStack));
+            String[] parts = text.split("\\|", -1);
+            for (int i = 0; i < parts.length; i++) {
+                // Nango feeds the members back as a list, so each one is named by its index
+                members.add(parseString(Integer.toString(i), parts[i].trim(), false, path, modelStack).withName(name));
             }
             return new ModelField(name, members, false, false, false, true, optional, false);
         }
@@ -193,7 +208,7 @@ public final class ModelsParser {
     }
 
     private ModelField parseString(String name, String text, boolean optional, List<String> path,
-            List<String> modelStack) {
+            LinkedHashSet<String> modelStack) {
         boolean array = false;
         String v = text;
         if (v.endsWith("[]")) {
@@ -226,15 +241,15 @@ public final class ModelsParser {
             ensureParsed(v, modelStack);
             return new ModelField(name, v, false, true, array, false, optional, false);
         }
-        diagnostics.warning("model_not_found_fallback", "Model \"" + v + "\" is not defined, using as string literal",
-                append(path, v), yamlPathOf(path));
+        fallbackWarning(v, modelStack, yamlPathOf(path));
         return new ModelField(name, v, false, false, array, false, optional, false);
     }
 
     private ModelField syntaxError(String name, String text, boolean optional, List<String> path,
-            List<String> modelStack) {
+            LinkedHashSet<String> modelStack) {
         diagnostics.error("type_syntax_error", "Type \"" + text + "\" contains some unsupported typescript syntax,"
-                + " please use allowed syntax. Documentation: " + DOC_URL, path, yamlPathOf(path));
+                + " please use allowed syntax. Documentation: " + DOC_URL, List.of(modelStack.getLast(), name),
+                yamlPathOf(path));
         return new ModelField(name, "any", true, false, false, false, optional, false);
     }
 

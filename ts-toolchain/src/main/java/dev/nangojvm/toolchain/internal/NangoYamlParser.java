@@ -257,12 +257,20 @@ public final class NangoYamlParser {
                 + " models are unique within an integration.", append(path, "[output]"), append(yaml, "output"));
     }
 
+    /** JavaScript's String() of a parsed field value, as Nango's message prints it ({@code Lead} for {@code Lead[]}). */
+    private static String literalText(Object value) {
+        if (value instanceof List<?> list) {
+            return String.join(",", java.util.Collections.nCopies(list.size(), "[object Object]"));
+        }
+        return JsValues.toJsString(value);
+    }
+
     private void literalWarning(String modelName, List<String> path, List<String> yaml) {
         Model m = models.models().get(modelName);
         if (m == null || !m.anonymous() || m.fields().isEmpty() || m.fields().getFirst().union()) {
             return;
         }
-        diagnostics.warning("model_is_literal", "A literal type \"" + JsValues.toJsString(m.raw()) + "\" was parsed,"
+        diagnostics.warning("model_is_literal", "A literal type \"" + literalText(m.fields().getFirst().value()) + "\" was parsed,"
                 + " which might be an error. It is recommended to use a Model for input and output.", path, yaml);
     }
 
@@ -280,7 +288,7 @@ public final class NangoYamlParser {
             }
             if (!models.models().containsKey(ref)) {
                 diagnostics.error("model_not_found", "Model \"" + ref + "\" does not exists",
-                        append(modelPath, "[endpoints]"), yaml);
+                        append(modelPath, action ? "[endpoint]" : "[endpoints]"), yaml);
             }
         }
     }
@@ -325,7 +333,7 @@ public final class NangoYamlParser {
         }
         String name = "Anonymous_" + id.replaceAll("[^A-Za-z0-9_]", "") + "_" + kind + "_"
                 + script.replaceAll("[^A-Za-z0-9_]", "") + "_" + role;
-        models.anonymous(name, role, type instanceof String ? text : type, append(path, "[" + role + "]"), yaml);
+        models.anonymous(name, script, role, type instanceof String ? text : type, append(path, "[" + role + "]"), yaml);
         return name;
     }
 

@@ -51,6 +51,10 @@ public final class ProjectLoader {
         } catch (YamlReader.YamlException e) {
             return loadError(yaml, e.getMessage());
         }
+        if (tree.root() == null) {
+            // js-yaml loads an empty document as undefined, and Nango's version sniffing then throws
+            return loadError(yaml, "empty document");
+        }
         Diagnostics diagnostics = new Diagnostics(NANGO_YAML, tree);
         SchemaValidator.validate(tree.root(), diagnostics);
         String folderName = root.getFileName() == null ? "" : root.getFileName().toString();

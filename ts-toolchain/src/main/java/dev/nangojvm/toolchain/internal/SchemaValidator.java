@@ -90,7 +90,17 @@ final class SchemaValidator {
         Map<String, Object> events = ModelsParser.cast((Map<?, ?>) value);
         additional(events, dev.nangojvm.toolchain.Integration.EVENTS, path);
         for (String event : dev.nangojvm.toolchain.Integration.EVENTS) {
-            if (events.containsKey(event) && !isStringArray(events.get(event), SCRIPT_NAME)) {
+            if (events.containsKey(event) && isStringArray(events.get(event), null)) {
+                // an array of strings: AJV reports each name that breaks the pattern, at the item
+                List<?> names = (List<?>) events.get(event);
+                for (int i = 0; i < names.size(); i++) {
+                    if (!SCRIPT_NAME.matcher((String) names.get(i)).matches()) {
+                        List<String> at = append(path, event, Integer.toString(i));
+                        out.error("invalid_script_name", "must match pattern \"" + SCRIPT_NAME.pattern() + "\"",
+                                "pattern: " + SCRIPT_NAME.pattern(), at, yaml(at));
+                    }
+                }
+            } else if (events.containsKey(event)) {
                 // Nango's schema reuses the post-connection-creation text for pre-connection-deletion.
                 String label = event.equals("validate-connection") ? event : "post-connection-creation";
                 custom(event, label + " must be an array of strings.", path);
@@ -154,17 +164,36 @@ final class SchemaValidator {
                     VERSION_MESSAGE, path);
             case "runs" -> check(v instanceof String, key, "runs must be a string and include the word \"every\".",
                     path);
-            case "endpoint" -> check(sync ? syncEndpoint(v) : actionEndpoint(v), key, sync
+            case "endpoint" -> {
+                groupPatterns(v, append(path, key));
+                check(sync ? syncEndpoint(v) : actionEndpoint(v), key, sync
                     ? "endpoint must be a URL (or an array of URLs) with an HTTP verb, i.e:\n- endpoint: GET /tickets\n"
                             + "- endpoint:\n    method: GET\n    path: /tickets"
                     : "endpoint must be a URL with an HTTP verb, i.e:\n- endpoint: POST /tickets\n- endpoint:\n"
                             + "    method: POST\n    path: /tickets", path);
+            }
             case "scopes", "output", "webhook-subscriptions" -> check(v instanceof String || isStringArray(v, null),
                     key, key + " must be a string or an array of strings.", path);
             case "input" -> check(v == null || v instanceof String, key, sync
                     ? "input must be a string and should define any required metadata for the sync."
                     : "input must be a string and should define any required input for the action.", path);
             default -> throw new IllegalStateException("unknown key " + key);
+        }
+    }
+
+    /**
+     * AJV also reports a {@code group} that breaks its pattern inside the object form of an endpoint (the one
+     * oneOf branch whose error is not hidden), before the endpoint's own message.
+     */
+    private void groupPatterns(Object v, List<String> path) {
+        if (v instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                groupPatterns(list.get(i), append(path, Integer.toString(i)));
+            }
+        } else if (v instanceof Map<?, ?> m && m.get("group") instanceof String g && !GROUP.matcher(g).matches()) {
+            List<String> at = append(path, "group");
+            out.error("invalid_group", "must match pattern \"" + GROUP.pattern() + "\"", "pattern: " + GROUP.pattern(), at,
+                    yaml(at));
         }
     }
 
@@ -210,6 +239,12 @@ final class SchemaValidator {
             for (Map.Entry<String, Object> s : ModelsParser.cast((Map<?, ?>) e.getValue()).entrySet()) {
                 if (s.getValue() != null && !v1Script(s.getValue())) {
                     List<String> p = append(path, s.getKey());
+                    if (!(s.getValue() instanceof Map)) {
+                        // AJV lists the type error of each anyOf branch before the anyOf itself
+                        out.error("invalid_type", "must be object", "type: object", p, yaml(p));
+                        out.error("invalid_type", "must be null", "type: null", p, yaml(p));
+                        out.error("invalid_type", "must be object", "type: object", p, yaml(p));
+                    }
                     out.error("invalid_script", "must match a schema in anyOf", null, p, yaml(p));
                 }
             }

@@ -1,62 +1,66 @@
 package dev.nangojvm.bindings.store.h2;
 
 import dev.nangojvm.bindings.NangoException;
+import dev.nangojvm.bindings.store.sql.SqlDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The embedded H2 database behind the default stores: one database per directory, created on
- * first use, schema brought up to date on open ({@link Migrations}). H2 runs in PostgreSQL mode
- * and the SQL sticks to what PostgreSQL also accepts, so a PostgreSQL store can reuse it.
+ * first use, schema brought up to date on open. H2 runs in PostgreSQL mode and the SQL of
+ * {@code store.sql} sticks to what PostgreSQL also accepts.
  *
  * <pre>{@code
  * try (H2Database db = H2Database.open(Path.of("/var/lib/nango-jvm"))) {
- *     RecordStore records = new H2RecordStore(db);
+ *     RecordStore records = new SqlRecordStore(db);
  * }
  * }</pre>
  *
- * <p>Thread-safe: connections come from a small pool. Only one process may open a file database.
+ * <p>Thread-safe: connections come from a pool of at most {@value #MAX_CONNECTIONS}; each running
+ * sync's unit of work holds one. Only one process may open a file database.
  */
-public final class H2Database implements AutoCloseable {
+public final class H2Database extends SqlDatabase {
     /** File name (without H2's {@code .mv.db} suffix) of the database inside the directory. */
     public static final String FILE_NAME = "nango";
+    /** Pool size: short transactions plus one connection per sync run in progress. */
+    public static final int MAX_CONNECTIONS = 64;
     private static final String SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
 
     private final String url;
-    private final ConnectionSource connections;
     private final JdbcConnectionPool pool;
-    private final ReentrantLock recordWriteLock = new ReentrantLock();
-    private final MonotonicClock recordClock;
+    private final AtomicBoolean closed;
 
-    /** Source of JDBC connections; a seam for tests that inject faults at the database boundary. */
-    @FunctionalInterface
-    interface ConnectionSource {
-        Connection get() throws SQLException;
+    private H2Database(String url, JdbcConnectionPool pool, AtomicBoolean closed, UnaryOperator<ConnectionSource> decorate) {
+        super(url, decorate.apply(() -> {
+            if (closed.get()) {
+                throw new SQLException("the database is closed");
+            }
+            return pool.getConnection();
+        }));
+        this.url = url;
+        this.pool = pool;
+        this.closed = closed;
+        migrate();
     }
 
-    private H2Database(String url, UnaryOperator<ConnectionSource> decorate) {
-        this.url = url;
-        this.pool = JdbcConnectionPool.create(url, "sa", "");
-        this.connections = decorate.apply(pool::getConnection);
-        inTransaction(Migrations::apply);
-        this.recordClock = new MonotonicClock(inTransaction(H2Database::latestRecordTimestamp));
+    private static H2Database create(String url, UnaryOperator<ConnectionSource> decorate) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        pool.setMaxConnections(MAX_CONNECTIONS);
+        return new H2Database(url, pool, new AtomicBoolean(), decorate);
     }
 
     /** Opens (creating if needed) the database file {@value #FILE_NAME} in {@code directory}. */
     public static H2Database open(Path directory) {
         Objects.requireNonNull(directory, "directory");
         Path file = directory.toAbsolutePath().resolve(FILE_NAME);
-        return new H2Database("jdbc:h2:file:" + file + SETTINGS, s -> s);
+        return create("jdbc:h2:file:" + file + SETTINGS, s -> s);
     }
 
     /** A private in-memory database that disappears on {@link #close()}; for tests and dry runs. */
@@ -65,7 +69,7 @@ public final class H2Database implements AutoCloseable {
     }
 
     static H2Database inMemory(UnaryOperator<ConnectionSource> decorate) {
-        return new H2Database("jdbc:h2:mem:nango-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + SETTINGS, decorate);
+        return create("jdbc:h2:mem:nango-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + SETTINGS, decorate);
     }
 
     /** The JDBC URL, for diagnostics. */
@@ -73,71 +77,15 @@ public final class H2Database implements AutoCloseable {
         return url;
     }
 
-    /** Work done inside one transaction. */
-    @FunctionalInterface
-    public interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
     /**
-     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws.
-     * SQL failures become {@code store_error}; a {@link RuntimeException} of the work passes through.
+     * Closes the database, rolling back what is not committed; in-memory data is gone afterwards, a
+     * file database can be reopened. Idempotent.
      */
-    public <T> T inTransaction(SqlWork<T> work) {
-        try (Connection c = connections.get()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                rollbackQuietly(c, e);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new NangoException("store_error", "Database " + url + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Work on records that needs the transaction's write timestamp. */
-    @FunctionalInterface
-    interface RecordWork<T> {
-        T run(Connection connection, Instant timestamp) throws SQLException;
-    }
-
-    /**
-     * Runs a record write in one transaction, holding the record-write lock from timestamp to
-     * commit, so that commits happen in timestamp order (see {@link H2RecordStore}).
-     */
-    <T> T recordWrite(Instant now, RecordWork<T> work) {
-        recordWriteLock.lock();
-        try {
-            return inTransaction(c -> work.run(c, recordClock.next(now)));
-        } finally {
-            recordWriteLock.unlock();
-        }
-    }
-
-    private static Instant latestRecordTimestamp(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT MAX(last_modified_at) FROM records")) {
-            rs.next();
-            OffsetDateTime latest = rs.getObject(1, OffsetDateTime.class);
-            return latest == null ? Instant.EPOCH : latest.toInstant();
-        }
-    }
-
-    private static void rollbackQuietly(Connection c, Throwable cause) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    /** Closes the database; in-memory data is gone afterwards, a file database can be reopened. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {

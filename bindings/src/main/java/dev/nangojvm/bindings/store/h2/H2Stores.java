@@ -1,8 +1,8 @@
 package dev.nangojvm.bindings.store.h2;
 
+import dev.nangojvm.bindings.store.sql.SqlStores;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Objects;
 
 /**
  * The four default stores on one {@link H2Database}, opened and closed together.
@@ -10,25 +10,14 @@ import java.util.Objects;
  * <pre>{@code
  * try (H2Stores stores = H2Stores.open(Path.of(".nango-jvm"))) {
  *     ConnectionsFile.load(Path.of("connections.json"), stores.connections());
- *     SyncRun run = SyncRun.start(stores.records(), stores.syncState(), info, config, Clock.systemUTC(), log::add);
+ *     NangoBindings nango = NangoBindings.builder().stores(stores).build();
  * }
  * }</pre>
- *
- * @param database    the shared database; closing the bundle closes it
- * @param records     sync records
- * @param connections connections, credentials and metadata
- * @param checkpoints checkpoints
- * @param syncState   run history and {@code lastSyncDate}
  */
-public record H2Stores(H2Database database, H2RecordStore records, H2ConnectionStore connections,
-                       H2CheckpointStore checkpoints, H2SyncStateStore syncState) implements AutoCloseable {
+public final class H2Stores extends SqlStores {
 
-    public H2Stores {
-        Objects.requireNonNull(database, "database");
-        Objects.requireNonNull(records, "records");
-        Objects.requireNonNull(connections, "connections");
-        Objects.requireNonNull(checkpoints, "checkpoints");
-        Objects.requireNonNull(syncState, "syncState");
+    private H2Stores(H2Database database, Clock clock) {
+        super(database, clock);
     }
 
     /** The stores of the database in {@code directory} (created if needed), with the system clock. */
@@ -43,12 +32,11 @@ public record H2Stores(H2Database database, H2RecordStore records, H2ConnectionS
 
     /** The stores of an open database; {@code clock} stamps connection, checkpoint and run bookkeeping columns. */
     public static H2Stores on(H2Database database, Clock clock) {
-        return new H2Stores(database, new H2RecordStore(database), new H2ConnectionStore(database, clock),
-                new H2CheckpointStore(database, clock), new H2SyncStateStore(database, clock));
+        return new H2Stores(database, clock);
     }
 
     @Override
-    public void close() {
-        database.close();
+    public H2Database database() {
+        return (H2Database) super.database();
     }
 }

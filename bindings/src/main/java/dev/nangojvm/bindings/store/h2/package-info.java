@@ -1,5 +1,5 @@
 /**
  * The default stores, on one embedded H2 database per directory ({@link dev.nangojvm.bindings.store.h2.H2Stores#open}),
- * with the schema migrated in code. The SQL is the common subset of H2 (PostgreSQL mode) and PostgreSQL.
+ * in PostgreSQL mode: the statements and schema are those of {@code store.sql}, shared with PostgreSQL.
  */
 package dev.nangojvm.bindings.store.h2;

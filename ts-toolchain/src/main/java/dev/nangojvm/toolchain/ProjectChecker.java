@@ -1,0 +1,150 @@
+package dev.nangojvm.toolchain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nangojvm.toolchain.internal.PathMapper;
+import dev.nangojvm.toolchain.internal.TsRuntime;
+import dev.nangojvm.toolchain.internal.YamlLint;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Type-checks and lints the scripts of a {@link NangoProject} with the real TypeScript compiler (5.8.3, the one
+ * Nango's CLI uses), run in GraalJS: the front door for {@code nango compile}'s type errors and for the seed's
+ * best-practice warnings.
+ *
+ * <p>Type check: one program over every script with the compiler options of Nango's CLI (commonjs, esnext, node
+ * resolution, strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess, noUnused*, ...). Like
+ * {@code nango compile}, each script's imported local files are checked first, depth first, and a script stops at
+ * its first file with errors; the same error reached from several scripts is reported once. {@code models.ts} is
+ * the project's own when it exists, otherwise it is generated in memory ({@link ModelArtifacts#modelsTs}).
+ * Packages (zod, {@code @types/*}) resolve from the project's {@code node_modules} when there is one, and zod
+ * falls back to the bundled webjar.
+ *
+ * <p>The compiler is loaded once per JVM (a few seconds) and parsed library files stay cached, so later checks
+ * are much faster. Thread-safe: calls are serialised on the compiler's thread. With
+ * {@code -Dnangojvm.ts.timings=true} each check prints its program/type-check/lint times to stderr.
+ */
+public final class ProjectChecker {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ProjectChecker() {}
+
+    /** Nango's type errors only. */
+    public static CheckResult typeCheck(NangoProject project) {
+        return check(project, true, false);
+    }
+
+    /** The seed's best practices only: nango.yaml rules and script rules ({@link LintRule}). */
+    public static CheckResult lint(NangoProject project) {
+        return check(project, false, true);
+    }
+
+    /** Type check and/or lint in one pass over one program. */
+    public static CheckResult check(NangoProject project, boolean typeCheck, boolean lint) {
+        Objects.requireNonNull(project, "project");
+        long t0 = System.nanoTime();
+        List<Diagnostic> lintOut = new ArrayList<>();
+        if (lint) {
+            lintOut.addAll(YamlLint.lint(project));
+        }
+        List<ScriptSource> entries = nangoOrder(project.scripts());
+        List<Diagnostic> typeOut = new ArrayList<>();
+        if (!entries.isEmpty() && (typeCheck || lint)) {
+            JsonNode answer = analyze(project, entries, typeCheck, lint);
+            if (Boolean.getBoolean("nangojvm.ts.timings")) {
+                System.err.println("[nango-jvm typescript] " + project.root() + " " + answer.path("timings"));
+            }
+            PathMapper paths = new PathMapper(project.root());
+            Set<String> seen = new LinkedHashSet<>();
+            for (JsonNode e : answer.path("typeErrors")) {
+                ScriptSource entry = entries.get(e.path("entry").asInt());
+                String file = paths.display(Path.of(e.path("file").asText()));
+                Diagnostic d = new Diagnostic(Severity.ERROR, e.path("code").asText(), e.path("message").asText(),
+                        List.of(entry.integrationId(), entry.type().folder(), entry.name()), file,
+                        e.path("line").asInt(), e.path("col").asInt(), null);
+                if (seen.add(d.code() + "|" + file + "|" + d.line() + "|" + d.column() + "|" + d.message())) {
+                    typeOut.add(d);
+                }
+            }
+            for (JsonNode w : answer.path("lint")) {
+                String file = paths.display(Path.of(w.path("file").asText()));
+                lintOut.add(new Diagnostic(Severity.WARNING, w.path("code").asText(), w.path("message").asText(),
+                        List.of(), file, w.path("line").asInt(), w.path("col").asInt(), null));
+            }
+        }
+        return new CheckResult(typeOut, lintOut, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** How long loading the TypeScript compiler took in this JVM (starts it if needed). */
+    public static Duration compilerStartup() {
+        return Duration.ofMillis(TsRuntime.get().startupMillis());
+    }
+
+    /** The order {@code nango compile} lists files in: per integration, syncs, actions, on-events, by file name. */
+    private static List<ScriptSource> nangoOrder(List<ScriptSource> scripts) {
+        List<String> integrations = scripts.stream().map(ScriptSource::integrationId).distinct().toList();
+        List<ScriptSource> sorted = new ArrayList<>(scripts);
+        sorted.sort(Comparator.<ScriptSource>comparingInt(s -> integrations.indexOf(s.integrationId()))
+                .thenComparing(s -> s.type().ordinal()).thenComparing(s -> s.file().getFileName().toString()));
+        return sorted;
+    }
+
+    private static JsonNode analyze(NangoProject project, List<ScriptSource> entries, boolean typeCheck,
+            boolean lint) {
+        ObjectNode req = JSON.createObjectNode();
+        String root = project.root().toString();
+        req.put("root", root);
+        req.put("typeCheck", typeCheck);
+        req.put("lint", lint);
+        ObjectNode virtual = req.putObject("virtualFiles");
+        Path models = project.root().resolve("models.ts");
+        if (!Files.exists(models)) {
+            virtual.put(models.toString(), ModelArtifacts.modelsTs(project));
+        }
+        ArrayNode list = req.putArray("entries");
+        for (ScriptSource s : entries) {
+            ObjectNode e = list.addObject();
+            e.put("file", s.file().toString());
+            e.put("kind", s.type().id());
+            e.put("name", s.name());
+            e.put("integration", s.integrationId());
+            if (s.type() == ScriptType.ACTION) {
+                project.integration(s.integrationId()).flatMap(i -> i.action(s.name())).ifPresent(a -> {
+                    putFields(e, "inputFields", project, a.input() == null ? List.of() : List.of(a.input()));
+                    putFields(e, "outputFields", project, a.output());
+                });
+            }
+        }
+        try {
+            return JSON.readTree(TsRuntime.get().analyze(JSON.writeValueAsString(req)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable answer from the TypeScript analyzer", e);
+        }
+    }
+
+    /** Field names of the named models (null in JSON when a model is unknown or anonymous: the checker decides). */
+    private static void putFields(ObjectNode e, String key, NangoProject project, List<String> modelNames) {
+        if (modelNames.isEmpty()) {
+            return;
+        }
+        ArrayNode names = JSON.createArrayNode();
+        for (String name : modelNames) {
+            Model m = project.models().get(name);
+            if (m == null || m.anonymous()) {
+                return;
+            }
+            m.fields().forEach(f -> names.add(f.name()));
+        }
+        e.set(key, names);
+    }
+}
