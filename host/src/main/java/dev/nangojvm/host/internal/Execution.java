@@ -7,7 +7,6 @@ import dev.nangojvm.host.ExecutionError;
 import dev.nangojvm.policy.ScriptPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -31,8 +30,6 @@ public final class Execution {
     private static final Duration STUCK_AFTER = Duration.ofSeconds(2);
     private static final Source LENGTH = Source.newBuilder("js", "(s) => typeof s === 'string' ? s.length : -1", "length.js")
             .cached(true).buildLiteral();
-    /** Codes of host denials that keep their own code when the script does not catch them. */
-    private static final Set<String> DENIAL_CODES = Set.of(Limits.PAYLOAD_TOO_LARGE, "connection_not_allowed", "url_not_allowed");
 
     /** What the script produced: output JSON text (or null), or a failure. */
     public record Outcome(String outputJson, ExecutionError error) { }
@@ -310,9 +307,10 @@ public final class Execution {
                 default -> {
                     String name = d.path("name").asText("Error");
                     String message = d.path("message").asText("");
-                    String code = d.path("code").asText(null);
-                    ObjectNode payload = f.objectNode().put("name", name).put("code", code).put("message", message);
-                    yield failure(code != null && DENIAL_CODES.contains(code) ? code : "script_internal_error", name + ": " + message, payload, stack);
+                    // Refusals the script did not catch (payload_too_large, connection_not_allowed, url_not_allowed)
+                    // stay script_internal_error with their code in the payload, as Nango reports SDK errors.
+                    ObjectNode payload = f.objectNode().put("name", name).put("code", d.path("code").asText(null)).put("message", message);
+                    yield failure("script_internal_error", name + ": " + message, payload, stack);
                 }
             };
         }

@@ -114,6 +114,15 @@ final class Attacks {
         assertHealthy(host);
     }
 
+    /**
+     * The script was refused by a cap it could have caught: uncaught, it ends as Nango reports SDK
+     * errors, {@code script_internal_error} with the refusal's code in the payload.
+     */
+    static void assertRefused(IntegrationHost host, ExecutionResult r, String code) {
+        assertDenied(host, r, "script_internal_error");
+        assertThat(r.error().payload().path("code").asText()).as("%s", r.error()).isEqualTo(code);
+    }
+
     private static final ScriptBundle HONEST = ScriptBundle.of("honest/actions/sum", """
             exports.default = async (nango, input) => {
               const m = await nango.getMetadata();

@@ -1,6 +1,7 @@
 package dev.nangojvm.host.sandbox;
 
 import static dev.nangojvm.host.sandbox.Attacks.assertDenied;
+import static dev.nangojvm.host.sandbox.Attacks.assertRefused;
 import static dev.nangojvm.host.sandbox.Attacks.assertHealthy;
 import static dev.nangojvm.host.sandbox.Attacks.output;
 import static dev.nangojvm.host.sandbox.Attacks.runAction;
@@ -95,7 +96,7 @@ class FloodAttacksTest {
     void tooManyRecordsInOneBatchNeverReachTheBinding() {
         FakeNango nango = new FakeNango("sync");
         var r = runSync(host, "await nango.batchSave(Array.from({ length: 101 }, (_, i) => ({ id: String(i) })), 'Issue');", nango);
-        assertDenied(host, r, "payload_too_large");
+        assertRefused(host, r, "payload_too_large");
         assertThat(r.error().message()).isEqualTo("Error: nango.batchSave: at most 100 records per call, got 101; split the records into smaller batches");
         assertThat(nango.calls).doesNotContain("batchSave");
     }
@@ -118,7 +119,7 @@ class FloodAttacksTest {
     void oversizedMetadataNeverReachesTheBinding() {
         FakeNango nango = new FakeNango("action");
         var r = runAction(host, "await nango.setMetadata({ blob: 'm'.repeat(5000) });", nango);
-        assertDenied(host, r, "payload_too_large");
+        assertRefused(host, r, "payload_too_large");
         assertThat(r.error().message()).isEqualTo("Error: nango.setMetadata: its argument is more than 4096 bytes of JSON; "
                 + "store less; raise ScriptPolicy.maxMetadataBytes if this is legitimate");
         assertThat(nango.calls).doesNotContain("setMetadata");
@@ -128,7 +129,7 @@ class FloodAttacksTest {
     void oversizedMetadataCountsUtf8Bytes() {
         FakeNango nango = new FakeNango("action");
         var r = runAction(host, "await nango.updateMetadata({ blob: '\u20ac'.repeat(1500) });", nango); // 1,500 chars, 4,500 bytes
-        assertDenied(host, r, "payload_too_large");
+        assertRefused(host, r, "payload_too_large");
         assertThat(nango.calls).doesNotContain("updateMetadata");
     }
 
@@ -136,7 +137,7 @@ class FloodAttacksTest {
     void anOversizedCheckpointNeverReachesTheBinding() {
         FakeNango nango = new FakeNango("sync");
         var r = runSync(host, "await nango.saveCheckpoint({ cursor: 'c'.repeat(5000) });", nango);
-        assertDenied(host, r, "payload_too_large");
+        assertRefused(host, r, "payload_too_large");
         assertThat(nango.calls).doesNotContain("saveCheckpoint");
     }
 
@@ -144,7 +145,7 @@ class FloodAttacksTest {
     void aBridgeMessageOverTheCapIsRefusedBeforeItCrosses() {
         FakeNango nango = new FakeNango("sync");
         var r = runSync(host, "await nango.batchSave(Array.from({ length: 30 }, (_, i) => ({ id: String(i), blob: 'b'.repeat(10000) })), 'Issue');", nango);
-        assertDenied(host, r, "payload_too_large");
+        assertRefused(host, r, "payload_too_large");
         assertThat(r.error().message()).startsWith("Error: payload_too_large: the argument of nango.batchSave is 300");
         assertThat(nango.calls).isEmpty();
     }
@@ -163,7 +164,7 @@ class FloodAttacksTest {
     void tooManyIdsInGetRecordsByIds() {
         FakeNango nango = new FakeNango("sync");
         var r = runSync(host, "await nango.getRecordsByIds(Array.from({ length: 101 }, (_, i) => String(i)), 'Issue');", nango);
-        assertDenied(host, r, "payload_too_large");
+        assertRefused(host, r, "payload_too_large");
         assertThat(nango.calls).doesNotContain("getRecordsByIds");
     }
 }

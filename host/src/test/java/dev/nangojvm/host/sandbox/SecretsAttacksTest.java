@@ -1,6 +1,7 @@
 package dev.nangojvm.host.sandbox;
 
 import static dev.nangojvm.host.sandbox.Attacks.assertDenied;
+import static dev.nangojvm.host.sandbox.Attacks.assertRefused;
 import static dev.nangojvm.host.sandbox.Attacks.assertHealthy;
 import static dev.nangojvm.host.sandbox.Attacks.output;
 import static dev.nangojvm.host.sandbox.Attacks.runAction;
@@ -25,7 +26,7 @@ class SecretsAttacksTest {
     void anotherConnectionsCredentialsAreRefusedBeforeTheBindingIsAsked() {
         FakeNango nango = new FakeNango("action");
         var r = runAction(host, "return await nango.getConnection('other-integration', 'other-connection');", nango);
-        assertDenied(host, r, "connection_not_allowed");
+        assertRefused(host, r, "connection_not_allowed");
         assertThat(r.error().message()).isEqualTo("Error: nango.getConnection: a script may only read its own connection; "
                 + "the policy does not allow other connections");
         assertThat(nango.calls).isEmpty();
