@@ -30,11 +30,12 @@ class LoadTest {
             .build();
 
     static final String[] ATTACKS = {
-        "for (;;) {}",
+        // Interpreted, i is boxed and the allocation budget trips; compiled, the statement limit does.
+        "let i = 0; for (;;) { i = (i + 1) | 0; }",
         "const a = []; for (;;) a.push(new Array(100000).fill(a.length));",
         "for (;;) await nango.log('flood '.repeat(200));",
     };
-    static final String[] CODES = {"statement_limit", "memory_limit", "log_limit"};
+    static final List<List<String>> CODES = List.of(List.of("statement_limit", "memory_limit"), List.of("memory_limit"), List.of("log_limit"));
 
     @Test
     void everyHonestExecutionIsCorrectAndTheHostAnswersThroughout() throws Exception {
@@ -84,7 +85,7 @@ class LoadTest {
                     assertThat(r.output().path("owner").asText()).isEqualTo("o" + i);
                     honestMillis.add(r.elapsed().toMillis());
                 } else {
-                    assertThat(r.error().code()).as("attacker %d", i).isEqualTo(CODES[kinds.get(i)]);
+                    assertThat(r.error().code()).as("attacker %d", i).isIn(CODES.get(kinds.get(i)));
                     attackCodes[kinds.get(i)]++;
                 }
             }
