@@ -48,10 +48,12 @@ public final class ModelsTs {
     /** The TypeScript type of a field, with {@code | undefined} appended for optional fields. */
     static String type(ModelField f) {
         String t = bareType(f);
-        if (f.optional() && !t.contains("undefined")) {
-            t += " | undefined";
-        }
-        return t;
+        return appendsUndefined(f) ? t + " | undefined" : t;
+    }
+
+    /** Nango appends {@code | undefined} to an optional field's type unless the text already mentions it. */
+    static boolean appendsUndefined(ModelField f) {
+        return f.optional() && !bareType(f).contains("undefined");
     }
 
     private static String bareType(ModelField f) {
