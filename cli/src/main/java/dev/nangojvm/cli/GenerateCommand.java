@@ -26,6 +26,11 @@ import java.util.Set;
  * {@code <integration>/<syncs|actions|on-events>/<name>.ts} for every script that has no file yet (existing files
  * are never overwritten).
  *
+ * <p>{@code schema.zod.ts} (zod schemas of the models, as integration-templates makes them with ts-to-zod) is not a
+ * Nango artifact, so a plain Nango project does not get one unasked: it is written with {@code --zod}, and refreshed
+ * whenever the project already has one, which is what a folder copied from integration-templates expects (its
+ * scripts import the schemas, and a nango.yaml edit must reach them as the templates' own script would).
+ *
  * <p>Exit codes as Nango's: 1 when two syncs/actions of an integration share a name; 0 otherwise, even when
  * nango.yaml has errors (Nango prints them and writes nothing, but does not fail). Use {@code validate} in scripts.
  */
@@ -37,12 +42,13 @@ final class GenerateCommand implements Command {
 
     @Override
     public String usage() {
-        return "generate [--project <dir>] [--json]   write models.ts and .nango/ from nango.yaml, scaffold missing scripts";
+        return "generate [--project <dir>] [--zod] [--json]   write models.ts and .nango/ from nango.yaml (and schema.zod.ts"
+                + " with --zod or when present), scaffold missing scripts";
     }
 
     @Override
     public int run(List<String> argv, PrintStream out) {
-        Args args = Args.parse(name(), argv, Set.of("project"), Set.of("json"));
+        Args args = Args.parse(name(), argv, Set.of("project"), Set.of("json", "zod"));
         if (!args.positionals().isEmpty()) {
             throw new CliException("unexpected_argument", "'generate' takes no arguments, got '" + args.positionals().getFirst()
                     + "'. Use --project <dir> to name the project folder.", 2);
@@ -80,7 +86,12 @@ final class GenerateCommand implements Command {
             return 1;
         }
         ModelArtifacts.writeAll(project);
-        List<String> written = List.of("models.ts", ".nango/schema.ts", ".nango/schema.json", ".nango/nango.json");
+        List<String> written = new ArrayList<>(List.of("models.ts", ".nango/schema.ts", ".nango/schema.json",
+                ".nango/nango.json"));
+        if (args.has("zod") || Files.exists(project.root().resolve(ModelArtifacts.SCHEMA_ZOD_TS))) {
+            ModelArtifacts.writeSchemaZodTs(project);
+            written.add(ModelArtifacts.SCHEMA_ZOD_TS);
+        }
         List<String> created = scaffold(project);
         doc.put("ok", true);
         ArrayNode w = doc.putArray("written");

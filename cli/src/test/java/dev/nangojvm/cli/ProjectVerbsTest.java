@@ -146,6 +146,22 @@ class ProjectVerbsTest {
     }
 
     @Test
+    void generateWritesSchemaZodOnlyWhenAskedOrAlreadyPresent() throws IOException {
+        Path dir = project(YAML);
+        assertThat(run("generate", "--project", dir.toString())).isZero();
+        assertThat(dir.resolve("schema.zod.ts")).doesNotExist();
+
+        assertThat(run("generate", "--project", dir.toString(), "--zod")).isZero();
+        assertThat(out.toString()).contains(".nango/nango.json, schema.zod.ts in");
+        assertThat(Files.readString(dir.resolve("schema.zod.ts"))).contains("export const contactSchema = z.object({");
+
+        // an existing file (a folder copied from integration-templates) follows nango.yaml without the flag
+        Files.writeString(dir.resolve("nango.yaml"), YAML.replace("name: string\n    CreateContact", "name?: string\n    CreateContact"));
+        assertThat(run("generate", "--project", dir.toString())).isZero();
+        assertThat(Files.readString(dir.resolve("schema.zod.ts"))).contains("name: z.union([z.string(), z.undefined()]).optional()");
+    }
+
+    @Test
     void generateFailsOnADuplicatedScriptName() throws IOException {
         Path dir = project(YAML.replace("        create-contact:", "        contacts:").replace("POST /contacts", "POST /contacts/new"));
         assertThat(run("generate", "--project", dir.toString())).isEqualTo(1);
