@@ -88,8 +88,9 @@ public final class ModelArtifacts {
      * {@code ts-to-zod .nango/schema.ts schema.zod.ts} and Prettier. Not a Nango CLI artifact: scripts of
      * integration-templates import it for {@code nango.zodValidateInput}. Names are ts-to-zod's
      * ({@code User} → {@code userSchema}); a model is declared after the models it references; a recursive model
-     * becomes {@code z.lazy} with a {@code z.ZodSchema<T>} annotation, its type imported from
-     * {@code ./.nango/schema} as ts-to-zod does for a file written next to {@code .nango/}.
+     * becomes {@code z.lazy} with a {@code z.ZodSchema<T>} annotation, its type imported with
+     * {@code import type { T } from './models.js'} (the form integration-templates hand-edited ts-to-zod's
+     * {@code './.nango/schema'} import into; {@code models.ts} sits next to the file).
      */
     public static String schemaZodTs(NangoProject project) {
         return schemaZodTs(project, true);
