@@ -4,7 +4,7 @@ export default async function fetchData(nango: NangoSync): Promise<void> {
     await nango.log('awaited');
     const ids = ['1', '2'];
     const responses = await Promise.all(ids.map((id) => nango.get<Contact>({ endpoint: `/contacts/${id}`, retries: 10 })));
-    const contacts = responses.map((response) => {
+    const contacts = responses.map((response: { data: Contact }) => {
         return response.data;
     });
     await nango.getMetadata().then((metadata) => nango.log(metadata));
