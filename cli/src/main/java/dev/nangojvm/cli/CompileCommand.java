@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code ./nango-jvm compile}: like {@code nango compile}, type-checks every script with the TypeScript compiler
- * (Nango's options, errors as {@code file(line,col): error TSnnnn: message}), then builds one bundle per script
+ * {@code ./nango-jvm compile}: like {@code nango compile}, runs Nango's static checks and type-checks every script
+ * with the TypeScript compiler (Nango's options, errors as {@code file(line,col): error TSnnnn: message}, static
+ * check findings as {@code file(line,col): error <code>: <Nango's message>}), then builds one bundle per script
  * with source maps, cached by content hash; the seed's lint warnings come along. Exit code 1 when nango.yaml, a
  * type check or a bundle fails (as Nango), 0 otherwise; lint warnings never fail a compile.
  */
@@ -61,7 +62,8 @@ final class CompileCommand implements Command {
                 checked.typeErrors().forEach(d -> out.println(Diagnostics.tsc(d)));
                 checked.lint().forEach(d -> out.println(Diagnostics.lint(d)));
                 if (typeCheck) {
-                    out.printf("Type check: %d error(s), %.2f s%n", checked.typeErrors().size(), checked.elapsed().toMillis() / 1e3);
+                    out.printf("Type check: %d error(s), %.2f s%n", checked.typeErrors().stream().filter(Diagnostic::isError).count(),
+                            checked.elapsed().toMillis() / 1e3);
                 }
             }
         }

@@ -80,9 +80,10 @@ final class Diagnostics {
         };
     }
 
-    /** A type error the way tsc / ts-node print it. */
+    /** A type error (or a finding of Nango's static checks) the way tsc / ts-node print it. */
     static String tsc(Diagnostic d) {
-        return d.file() + "(" + d.line() + "," + d.column() + "): error " + d.code() + ": " + d.message();
+        return d.file() + "(" + d.line() + "," + d.column() + "): " + (d.isError() ? "error " : "warning ") + d.code()
+                + ": " + d.message();
     }
 
     /** A lint warning: {@code warning <code> <file:line:col>: <message>}. */

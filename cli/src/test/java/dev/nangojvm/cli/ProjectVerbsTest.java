@@ -188,4 +188,24 @@ class ProjectVerbsTest {
         assertThat(doc.path("scripts")).hasSize(2);
         assertThat(doc.path("diagnostics").findValuesAsText("code")).contains("console_log").doesNotContain("TS2322");
     }
+    @Test
+    void compileFailsAScriptThatBreaksNangosStaticChecksAndOnlyWarnsForDeprecatedMethods() throws Exception {
+        Path dir = project(YAML);
+        Files.createDirectories(dir.resolve("acme/syncs"));
+        Files.createDirectories(dir.resolve("acme/actions"));
+        Path sync = dir.resolve("acme/syncs/contacts.ts");
+        Files.writeString(sync, SYNC.replace("await nango.batchSave<Contact>(page, 'Contact')", "nango.batchSave<Contact>(page, 'Contact')"));
+        Files.writeString(dir.resolve("acme/actions/create-contact.ts"), ACTION.replace("const count: number", "const count: string"));
+        assertThat(run("compile", "--project", dir.toString(), "--no-lint")).isEqualTo(1);
+        assertThat(out.toString()).contains("acme/syncs/contacts.ts(10,9): error nango_call_not_awaited: nango.batchSave() calls must be awaited in \""
+                + sync + ":10\". Not awaiting can lead to unexpected results.", "Type check: 1 error(s)");
+
+        Files.writeString(sync, SYNC.replace("nango.batchSave<Contact>", "nango.batchSend<Contact>"));
+        assertThat(run("compile", "--project", dir.toString(), "--no-lint", "--json")).isZero();
+        JsonNode warning = new ObjectMapper().readTree(out.toString()).path("diagnostics").get(0);
+        assertThat(warning.path("severity").asText()).isEqualTo("warning");
+        assertThat(warning.path("code").asText()).isEqualTo("deprecated_method");
+        assertThat(warning.path("message").asText()).isEqualTo("nango.batchSend() used at line 10 is deprecated. Use nango.batchSave() instead.");
+        assertThat(warning.path("file").asText()).isEqualTo("acme/syncs/contacts.ts");
+    }
 }

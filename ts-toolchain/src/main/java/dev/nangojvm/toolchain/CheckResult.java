@@ -9,7 +9,9 @@ import java.util.List;
  *
  * @param typeErrors errors as {@code nango compile} reports them: TypeScript diagnostics (code {@code TSnnnn},
  *     {@code file:line:column} of the error, the script that imports the file in {@code path}) and Nango's
- *     import checks ({@code import_not_allowed}, {@code import_outside_project}); empty when not requested
+ *     import checks ({@code import_not_allowed}, {@code import_outside_project}) and static checks
+ *     ({@code nango_call_not_awaited}, {@code invalid_model_name}, ...; {@code deprecated_method} is a warning);
+ *     empty when not requested
  * @param lint the seed's best-practice warnings ({@link LintRule}); empty when not requested
  * @param elapsed wall time of the check (program creation, type check and lint)
  */

@@ -25,7 +25,11 @@ import java.util.Set;
  * <p>Type check: one program over every script with the compiler options of Nango's CLI (commonjs, esnext, node
  * resolution, strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess, noUnused*, ...). Like
  * {@code nango compile}, each script's imported local files are checked first, depth first, and a script stops at
- * its first file with errors; the same error reached from several scripts is reported once. {@code models.ts} is
+ * its first file with errors; the same error reached from several scripts is reported once. Before its imports and
+ * its types, each file goes through Nango's yaml-era static checks ({@code nango-checks.js}: unawaited
+ * {@code nango.*} calls, batch calls in actions, unknown model names, {@code retryOn} without {@code retries}, syncs
+ * returning a value, the setMergingStrategy / deleteRecordsFromPreviousExecutions / trackDeletes ordering rules),
+ * whose errors fail the script like type errors and whose deprecation warnings do not. {@code models.ts} is
  * the project's own when it exists, otherwise it is generated in memory ({@link ModelArtifacts#modelsTs}).
  * Packages (zod, {@code @types/*}) resolve from the project's {@code node_modules} when there is one, and zod
  * falls back to the bundled webjar.
@@ -69,7 +73,9 @@ public final class ProjectChecker {
             for (JsonNode e : answer.path("typeErrors")) {
                 ScriptSource entry = entries.get(e.path("entry").asInt());
                 String file = paths.display(Path.of(e.path("file").asText()));
-                Diagnostic d = new Diagnostic(Severity.ERROR, e.path("code").asText(), e.path("message").asText(),
+                // Nango's static checks add warnings (deprecated methods) to the errors
+                Severity severity = "warning".equals(e.path("severity").asText()) ? Severity.WARNING : Severity.ERROR;
+                Diagnostic d = new Diagnostic(severity, e.path("code").asText(), e.path("message").asText(),
                         List.of(entry.integrationId(), entry.type().folder(), entry.name()), file,
                         e.path("line").asInt(), e.path("col").asInt(), null);
                 if (seen.add(d.code() + "|" + file + "|" + d.line() + "|" + d.column() + "|" + d.message())) {
@@ -111,6 +117,9 @@ public final class ProjectChecker {
         if (!Files.exists(models)) {
             virtual.put(models.toString(), ModelArtifacts.modelsTs(project));
         }
+        // the "possible model names" of Nango's static checks: every model of nango.yaml, in its parse order
+        ArrayNode modelNames = req.putArray("modelNames");
+        project.models().keySet().forEach(modelNames::add);
         ArrayNode list = req.putArray("entries");
         for (ScriptSource s : entries) {
             ObjectNode e = list.addObject();

@@ -155,4 +155,6 @@ export declare class NangoSync extends NangoAction {
     getRecordsByIds<K = string | number, T = any>(ids: K[], model: string): Promise<Map<K, T>>;
     setMergingStrategy(merging: { strategy: 'ignore_if_modified_after' | 'override' }, model: string): Promise<void>;
     deleteRecordsFromPreviousExecutions(model: string): Promise<{ deletedKeys: string[] }>;
+    trackDeletesStart(model: string): Promise<void>;
+    trackDeletesEnd(model: string): Promise<{ deletedKeys: string[] }>;
 }

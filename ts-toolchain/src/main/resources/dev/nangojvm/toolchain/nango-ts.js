@@ -175,7 +175,18 @@ var nangoTs = (function () {
         return p.substring(p.lastIndexOf('/') + 1);
     }
 
-    function typeCheck(program, entries, root, virtualFiles) {
+    /**
+     * Nango's static checks (nango-checks.js) on a file about to be walked, before its imports: reports every
+     * finding and tells whether the script may go on (deprecation warnings do not stop it).
+     */
+    function passesNangoChecks(sf, entry, modelNames, report) {
+        if (!modelNames || typeof nangoChecks === 'undefined') return true;
+        const findings = nangoChecks.check(sf, entry.kind, modelNames);
+        report(findings);
+        return !findings.some((f) => f.severity === 'error');
+    }
+
+    function typeCheck(program, entries, root, virtualFiles, modelNames) {
         const out = [];
         const memo = new Map();
         const exists = (f) => Object.prototype.hasOwnProperty.call(virtualFiles, f) || fs.fileExists(f);
@@ -208,6 +219,7 @@ var nangoTs = (function () {
             const visit = (file) => {
                 const sf = program.getSourceFile(file) || (exists(file) ? ts.createSourceFile(file, fs.readFile(file), ts.ScriptTarget.ESNext, true) : null);
                 if (!sf) return true;
+                if (!passesNangoChecks(sf, entry, modelNames, report)) return false;
                 for (const spec of nangoImports(sf)) {
                     const target = nangoResolve(file, spec);
                     if (!exists(target)) {
@@ -566,7 +578,7 @@ var nangoTs = (function () {
         const t1 = Date.now();
         const result = { typeErrors: [], lint: [], timings: { programMillis: t1 - t0 } };
         if (req.typeCheck) {
-            result.typeErrors = typeCheck(program, req.entries, req.root, req.virtualFiles || {});
+            result.typeErrors = typeCheck(program, req.entries, req.root, req.virtualFiles || {}, req.modelNames);
         }
         const t2 = Date.now();
         result.timings.typeCheckMillis = t2 - t1;

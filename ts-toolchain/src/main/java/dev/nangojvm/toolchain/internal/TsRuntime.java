@@ -24,7 +24,8 @@ import org.graalvm.polyglot.Value;
 
 /**
  * The TypeScript compiler ({@code typescript.js} of the npm package, see the pom) evaluated once per JVM in a
- * GraalJS context, plus {@code nango-ts.js}, our analyzer on top of it (lint rules and Nango-style type checks).
+ * GraalJS context, plus {@code nango-ts.js}, our analyzer on top of it (lint rules and Nango-style type checks),
+ * and {@code nango-checks.js}, Nango's static compile checks that the type check runs first.
  *
  * <p>A GraalJS context is single-threaded, so every call runs on one dedicated thread with a large stack (the
  * type checker recurses deeply); callers from any thread are serialised. Parsed {@code lib.*.d.ts} files and
@@ -114,6 +115,7 @@ public final class TsRuntime {
         context.eval(Source.newBuilder("js", resource(TS_RESOURCES + "typescript.js"), "typescript.js")
                 .cached(true).build());
         context.eval(Source.newBuilder("js", resource("dev/nangojvm/toolchain/nango-ts.js"), "nango-ts.js").build());
+        context.eval(Source.newBuilder("js", resource("dev/nangojvm/toolchain/nango-checks.js"), "nango-checks.js").build());
         Value nangoTs = context.getBindings("js").getMember("nangoTs");
         nangoTs.getMember("init").execute(new Files0(), LIB_DIR, FALLBACK_DIR);
         analyze = nangoTs.getMember("analyze");
