@@ -45,6 +45,7 @@ public final class TsRuntime {
     private final ExecutorService thread;
     private Context context;
     private Value analyze;
+    private String engineName;
     private final long startupMillis;
 
     private TsRuntime() {
@@ -81,6 +82,11 @@ public final class TsRuntime {
         return startupMillis;
     }
 
+    /** The polyglot engine's implementation name: "Graal Truffle Runtime" when the JIT is on, else "Interpreted". */
+    public String engineName() {
+        return engineName;
+    }
+
     /**
      * Runs {@code nangoTs.analyze(request)}: the request and the answer are JSON text (see nango-ts.js).
      */
@@ -107,6 +113,7 @@ public final class TsRuntime {
     private void start() throws IOException {
         Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false")
                 .out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream()).build();
+        engineName = engine.getImplementationName();
         context = Context.newBuilder("js").engine(engine)
                 .allowHostAccess(HostAccess.newBuilder().allowAccessAnnotatedBy(HostAccess.Export.class).build())
                 .option("js.ecmascript-version", "2022")
