@@ -90,6 +90,11 @@ public final class ProjectChecker {
         return Duration.ofMillis(TsRuntime.get().startupMillis());
     }
 
+    /** The GraalJS engine the compiler runs on ("GraalVM CE" with the JIT, "Interpreted" without); starts it if needed. */
+    public static String engineName() {
+        return TsRuntime.get().engineName();
+    }
+
     /** The order {@code nango compile} lists files in: per integration, syncs, actions, on-events, by file name. */
     private static List<ScriptSource> nangoOrder(List<ScriptSource> scripts) {
         List<String> integrations = scripts.stream().map(ScriptSource::integrationId).distinct().toList();
