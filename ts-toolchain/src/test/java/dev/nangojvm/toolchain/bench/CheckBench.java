@@ -27,10 +27,12 @@ public final class CheckBench {
 
     public static void main(String[] args) throws IOException {
         int rounds = 5;
+        boolean verify = false;
         List<Path> dirs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--verify-cache" -> verify = true;
                 case "--p6" -> {
                     Path dir = Path.of(args[++i]);
                     writeP6(Path.of("cli/src/main/resources/dev/nangojvm/cli/bench/project"), dir);
@@ -52,6 +54,10 @@ public final class CheckBench {
             }
             NangoProject project = load.project();
             System.out.printf("== %s: %d scripts%n", dir, project.scripts().size());
+            if (verify) {
+                verifyCache(project);
+                continue;
+            }
             List<Long> checks = new ArrayList<>();
             List<Long> bundles = new ArrayList<>();
             for (int i = 0; i <= rounds; i++) {
@@ -70,6 +76,26 @@ public final class CheckBench {
             }
             System.out.printf("RESULT %s: check median %d ms (best %d), bundle median %d ms%n", dir.getFileName(), median(checks),
                     checks.stream().mapToLong(Long::longValue).min().orElse(-1), median(bundles));
+        }
+    }
+
+    /** Checks without the cache, with an empty one, then from it: the three must report the same diagnostics. */
+    private static void verifyCache(NangoProject project) throws IOException {
+        Path cache = Files.createTempDirectory("nango-jvm-checkcache");
+        long t = System.nanoTime();
+        CheckResult plain = ProjectChecker.check(project, true, true);
+        long a = System.nanoTime();
+        CheckResult first = ProjectChecker.check(project, true, true, cache);
+        long b = System.nanoTime();
+        CheckResult again = ProjectChecker.check(project, true, true, cache);
+        long c = System.nanoTime();
+        boolean same = plain.diagnostics().equals(first.diagnostics()) && plain.diagnostics().equals(again.diagnostics());
+        System.out.printf("%s %d type errors, %d lint; no cache %d ms, cache empty %d ms, cached %d ms (%d of %d scripts)%n",
+                same ? "SAME" : "DIFFERENT", plain.typeErrors().size(), plain.lint().size(), (a - t) / 1_000_000,
+                (b - a) / 1_000_000, (c - b) / 1_000_000, again.cachedScripts(), project.scripts().size());
+        if (!same) {
+            System.out.println("  no cache: " + plain.diagnostics());
+            System.out.println("  cached:   " + again.diagnostics());
         }
     }
 
