@@ -54,6 +54,9 @@ final class CompileCommand implements Command {
         }
         boolean typeCheck = !args.has("no-type-check");
         boolean lint = !args.has("no-lint");
+        // esbuild (another process) bundles while the TypeScript compiler checks; the output order stays the same
+        java.util.concurrent.CompletableFuture<CompileResult> bundling =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> ScriptCompiler.defaults().compile(load));
         // the incremental type-check cache lives next to the bundle cache
         CheckResult checked = typeCheck || lint
                 ? ProjectChecker.check(load.project(), typeCheck, lint, load.project().root().resolve(ScriptCompiler.DEFAULT_BUILD_CACHE))
@@ -69,7 +72,15 @@ final class CompileCommand implements Command {
                 }
             }
         }
-        CompileResult result = ScriptCompiler.defaults().compile(load);
+        CompileResult result;
+        try {
+            result = bundling.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
         all.addAll(result.diagnostics());
         ArrayNode scripts = doc.putArray("scripts");
         for (CompiledScript s : result.scripts()) {

@@ -88,6 +88,11 @@ var nangoTs = (function () {
             return t === null || t === undefined ? undefined : String(t);
         };
         const getSourceFile0 = (fileName, languageVersionOrOptions) => {
+                // lib.*.d.ts and the bundled zod never change: no need to fetch (and compare) their text again
+                if (fileName.startsWith('/__nango_jvm__/')) {
+                    const known = sourceFiles.get(fileName);
+                    if (known) return known.sf;
+                }
                 const text = readText(fileName);
                 if (text === undefined) return undefined;
                 const cached = sourceFiles.get(fileName);
