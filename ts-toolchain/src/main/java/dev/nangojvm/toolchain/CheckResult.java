@@ -14,11 +14,16 @@ import java.util.List;
  *     empty when not requested
  * @param lint the seed's best-practice warnings ({@link LintRule}); empty when not requested
  * @param elapsed wall time of the check (program creation, type check and lint)
+ * @param cachedScripts how many scripts' type errors came from the incremental cache (not checked again)
  */
-public record CheckResult(List<Diagnostic> typeErrors, List<Diagnostic> lint, Duration elapsed) {
+public record CheckResult(List<Diagnostic> typeErrors, List<Diagnostic> lint, Duration elapsed, int cachedScripts) {
     public CheckResult {
         typeErrors = List.copyOf(typeErrors);
         lint = List.copyOf(lint);
+    }
+
+    public CheckResult(List<Diagnostic> typeErrors, List<Diagnostic> lint, Duration elapsed) {
+        this(typeErrors, lint, elapsed, 0);
     }
 
     /** Type errors first, then lint warnings. */

@@ -88,6 +88,11 @@ var nangoTs = (function () {
             return t === null || t === undefined ? undefined : String(t);
         };
         const getSourceFile0 = (fileName, languageVersionOrOptions) => {
+                // lib.*.d.ts and the bundled zod never change: no need to fetch (and compare) their text again
+                if (fileName.startsWith('/__nango_jvm__/')) {
+                    const known = sourceFiles.get(fileName);
+                    if (known) return known.sf;
+                }
                 const text = readText(fileName);
                 if (text === undefined) return undefined;
                 const cached = sourceFiles.get(fileName);
@@ -186,8 +191,13 @@ var nangoTs = (function () {
         return !findings.some((f) => f.severity === 'error');
     }
 
-    function typeCheck(program, entries, root, virtualFiles, modelNames) {
+    /**
+     * Nango's per-script walk. `only`: the indices of the entries to check (all when absent); `walked[i]` collects
+     * the local files the walk of entry i looked at (present or not), for the incremental cache.
+     */
+    function typeCheck(program, entries, root, virtualFiles, modelNames, only, walked) {
         const out = [];
+        const selected = only ? new Set(only) : null;
         const memo = new Map();
         const exists = (f) => Object.prototype.hasOwnProperty.call(virtualFiles, f) || fs.fileExists(f);
         const diagnosticsOf = (file) => {
@@ -213,6 +223,8 @@ var nangoTs = (function () {
         };
         const rootDepth = root.split('/').length;
         entries.forEach((entry, index) => {
+            if (selected && !selected.has(index)) return;
+            const touched = walked ? (walked[index] = new Set()) : new Set();
             const visiting = new Set();
             const report = (items) => items.forEach((d) => out.push(Object.assign({ entry: index }, d)));
             // depth-first over imported local files, like nango compile's compileImportedFile
@@ -222,6 +234,7 @@ var nangoTs = (function () {
                 if (!passesNangoChecks(sf, entry, modelNames, report)) return false;
                 for (const spec of nangoImports(sf)) {
                     const target = nangoResolve(file, spec);
+                    touched.add(target);
                     if (!exists(target)) {
                         if (ALLOWED_IMPORTS.indexOf(spec) < 0) {
                             out.push({ entry: index, file: file, line: 0, col: 0, code: 'import_not_allowed',
@@ -252,6 +265,73 @@ var nangoTs = (function () {
             }
         });
         return out;
+    }
+
+    // ------------------------------------------------------------------ dependencies (incremental cache)
+
+    /**
+     * What each entry's diagnostics depend on, for the caller's incremental cache: the files of the program
+     * reachable from the entry (resolved modules, type reference directives, triple-slash references, package.json
+     * files that affected a resolution), every file that can change the global scope (scripts that are not
+     * modules, `declare global` / `declare module`, files no entry reaches, e.g. automatic @types), the files
+     * Nango's walk looked at, and the places module resolution looked in vain (a file appearing there changes the
+     * resolution). Library files and the virtual fallback packages are left out: the TypeScript version and the
+     * bundled zod version cover them.
+     */
+    function dependencies(program, entries, walked) {
+        const skip = (f) => f.startsWith('/__nango_jvm__/');
+        const direct = new Map();
+        const directOf = (sf) => {
+            let d = direct.get(sf.fileName);
+            if (d) return d;
+            d = { files: new Set(), absent: new Set() };
+            direct.set(sf.fileName, d);
+            const take = (res, resolved) => {
+                if (!res) return;
+                (res.failedLookupLocations || []).forEach((p) => { if (!skip(p)) d.absent.add(p); });
+                (res.affectingLocations || []).forEach((p) => { if (!skip(p)) d.files.add(p); });
+                if (resolved && resolved.resolvedFileName) d.files.add(resolved.resolvedFileName);
+            };
+            program.forEachResolvedModule((res) => take(res, res.resolvedModule), sf);
+            program.forEachResolvedTypeReferenceDirective((res) => take(res, res.resolvedTypeReferenceDirective), sf);
+            for (const r of sf.referencedFiles) d.files.add(resolvePath(dirname(sf.fileName), r.fileName));
+            return d;
+        };
+        const affectsGlobals = (sf) => !ts.isExternalModule(sf) || sf.statements.some((st) => ts.isModuleDeclaration(st)
+            && (ts.isStringLiteral(st.name) || (st.flags & ts.NodeFlags.GlobalAugmentation) !== 0));
+        const reached = new Set();
+        const closures = entries.map((entry) => {
+            const files = new Set();
+            const absent = new Set();
+            const queue = [entry.file];
+            files.add(entry.file);
+            while (queue.length) {
+                const f = queue.pop();
+                const sf = program.getSourceFile(f);
+                if (!sf) continue;
+                reached.add(f);
+                const d = directOf(sf);
+                d.absent.forEach((p) => absent.add(p));
+                for (const t of d.files) {
+                    if (skip(t) || files.has(t)) continue;
+                    files.add(t);
+                    queue.push(t);
+                }
+            }
+            return { files: files, absent: absent };
+        });
+        const global = [];
+        for (const sf of program.getSourceFiles()) {
+            const f = sf.fileName;
+            if (skip(f)) continue;
+            if (!reached.has(f) || affectsGlobals(sf)) global.push(f);
+        }
+        return closures.map((c, i) => {
+            const files = new Set(c.files);
+            global.forEach((g) => files.add(g));
+            if (walked && walked[i]) walked[i].forEach((w) => files.add(w));
+            return { files: Array.from(files).sort(), absent: Array.from(c.absent).filter((a) => !files.has(a)).sort() };
+        });
     }
 
     // ------------------------------------------------------------------ lint (the seed's script rules)
@@ -575,10 +655,17 @@ var nangoTs = (function () {
         const host = makeHost(req.root, req.virtualFiles || {}, options);
         const rootNames = req.entries.map((e) => e.file);
         const program = ts.createProgram({ rootNames: rootNames, options: options, host: host });
+        const tp = Date.now();
+        // the checker binds every file and merges the globals: timed apart from checking
+        program.getTypeChecker();
         const t1 = Date.now();
-        const result = { typeErrors: [], lint: [], timings: { programMillis: t1 - t0 } };
+        const result = { typeErrors: [], lint: [], timings: { programMillis: tp - t0, checkerMillis: t1 - tp } };
+        const walked = req.deps ? [] : null;
         if (req.typeCheck) {
-            result.typeErrors = typeCheck(program, req.entries, req.root, req.virtualFiles || {}, req.modelNames);
+            result.typeErrors = typeCheck(program, req.entries, req.root, req.virtualFiles || {}, req.modelNames, req.checkEntries, walked);
+        }
+        if (req.deps) {
+            result.deps = dependencies(program, req.entries, walked);
         }
         const t2 = Date.now();
         result.timings.typeCheckMillis = t2 - t1;

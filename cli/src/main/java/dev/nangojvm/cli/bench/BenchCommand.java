@@ -18,9 +18,11 @@ import dev.nangojvm.host.internal.ContextFactory;
 import dev.nangojvm.host.internal.GraalRuntime;
 import dev.nangojvm.policy.ScriptPolicy;
 import dev.nangojvm.testkit.FakeProviderServer;
+import dev.nangojvm.toolchain.CheckResult;
 import dev.nangojvm.toolchain.CompileResult;
 import dev.nangojvm.toolchain.CompiledScript;
 import dev.nangojvm.toolchain.NangoProject;
+import dev.nangojvm.toolchain.ProjectChecker;
 import dev.nangojvm.toolchain.ScriptCompiler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,9 +54,21 @@ public final class BenchCommand {
     private Map<String, ScriptBundle> bundles;
     private String node;
 
-    public BenchCommand(PrintStream out, boolean quick) {
+    private final String only;
+
+    /** {@code only}: one benchmark id (e.g. {@code P6}) to run alone, or null for all. */
+    public BenchCommand(PrintStream out, boolean quick, String only) {
         this.out = out;
         this.quick = quick;
+        this.only = only == null ? null : only.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    public BenchCommand(PrintStream out, boolean quick) {
+        this(out, quick, null);
+    }
+
+    private boolean runs(String id) {
+        return only == null || only.equals(id);
     }
 
     public int run() throws Exception {
@@ -67,16 +81,18 @@ public final class BenchCommand {
         compile(project);
         ScriptPolicy policy = ScriptPolicy.standard().toBuilder().egress(ScriptPolicy.standard().egress().withLoopback()).build();
         int total = quick ? 20_000 : 100_000;
-        try (IntegrationHost host = IntegrationHost.builder().policy(policy).build();
-             FakeProviderServer api = BenchApi.start(total)) {
-            out.println(host.runtime().describe());
-            p1(host, runner, api);
-            p2(host, runner, api);
-            p3(host, policy, runner, api, total);
+        if (runs("P1") || runs("P2") || runs("P3")) {
+            try (IntegrationHost host = IntegrationHost.builder().policy(policy).build();
+                 FakeProviderServer api = BenchApi.start(total)) {
+                out.println(host.runtime().describe());
+                if (runs("P1")) p1(host, runner, api);
+                if (runs("P2")) p2(host, runner, api);
+                if (runs("P3")) p3(host, policy, runner, api, total);
+            }
         }
-        p4(runner);
-        p5(runner);
-        p6();
+        if (runs("P4")) p4(runner);
+        if (runs("P5")) p5(runner);
+        if (runs("P6")) p6();
         out.println();
         out.println("Summary:");
         summary.forEach(s -> out.println("  " + s));
@@ -176,6 +192,12 @@ public final class BenchCommand {
         }
     }
 
+    /**
+     * P6: what {@code ./nango-jvm compile} does for 100 scripts in a warm JVM: type check + lint (one
+     * {@link ProjectChecker#check}) then bundling, without the incremental check cache nor the bundle cache, so every
+     * script is really checked and bundled; the split is printed. Nango rejects one model as the output of several
+     * syncs, so copy i of the bench sync saves {@code ContactNNN}, a model with {@code Contact}'s fields.
+     */
     private void p6() throws IOException {
         Path many = work.resolve("many");
         Files.createDirectories(many.resolve("bench/syncs"));
@@ -183,26 +205,50 @@ public final class BenchCommand {
         Path project = work.resolve("project");
         Files.copy(project.resolve("bench/types.ts"), many.resolve("bench/types.ts"));
         Files.copy(project.resolve("bench/mappers/to-contact.ts"), many.resolve("bench/mappers/to-contact.ts"));
+        String base = Files.readString(project.resolve("nango.yaml"));
+        String models = base.substring(base.indexOf("models:"));
+        int from = models.indexOf("    Contact:\n") + "    Contact:\n".length();
+        int to = models.indexOf("\n    ", from);
+        while (to >= 0 && models.startsWith("        ", to + 1)) {
+            to = models.indexOf("\n    ", to + 1);
+        }
+        String contactFields = models.substring(from, to + 1);
         StringBuilder yaml = new StringBuilder("integrations:\n    bench:\n        syncs:\n");
+        StringBuilder extra = new StringBuilder();
         String sync = Files.readString(project.resolve("bench/syncs/contacts.ts"));
         for (int i = 1; i <= 100; i++) {
-            String name = String.format("contacts-%03d", i);
-            yaml.append("            ").append(name).append(":\n                runs: every day\n                output: Contact\n")
-                .append("                endpoint:\n                    method: GET\n                    path: /contacts-").append(i).append("\n");
-            Files.writeString(many.resolve("bench/syncs/" + name + ".ts"), sync.replace("'Contact'", "'Contact' /* " + i + " */"));
+            String n = String.format("%03d", i);
+            yaml.append("            contacts-").append(n).append(":\n                runs: every day\n                output: Contact").append(n)
+                .append("\n                endpoint:\n                    method: GET\n                    path: /contacts-").append(n).append("\n");
+            extra.append("    Contact").append(n).append(":\n").append(contactFields);
+            Files.writeString(many.resolve("bench/syncs/contacts-" + n + ".ts"), sync.replace("import type { Contact,", "import type { Contact" + n + ",")
+                .replace("batchSave<Contact>", "batchSave<Contact" + n + ">").replace("'Contact'", "'Contact" + n + "'"));
         }
-        yaml.append(Files.readString(project.resolve("nango.yaml")).substring(Files.readString(project.resolve("nango.yaml")).indexOf("models:")));
+        yaml.append(models.endsWith("\n") ? models : models + "\n").append(extra);
         Files.writeString(many.resolve("nango.yaml"), yaml);
-        ScriptCompiler compiler = ScriptCompiler.builder().useBuildCache(false).build();
         var load = NangoProject.load(many);
-        compiler.compile(load); // warm: esbuild extracted, classes loaded
-        long t = System.nanoTime();
-        CompileResult r = compiler.compile(load);
-        double ms = (System.nanoTime() - t) / 1e6;
-        if (r.scripts().size() != 100) throw new IllegalStateException("P6 compiled " + r.scripts().size() + " scripts: " + r.errors());
-        out.printf("P6 compile-100 jvm=%.0fms node=n/a ratio=n/a%n", ms);
-        summary.add(String.format("P6 compile-100: %.0f ms warm for 100 scripts (goal: <= 2000 ms, %s); no Node reference: Nango's own compiler is not a dependency",
-                ms, ms <= 2000 ? "met" : "not met"));
+        if (load.project() == null || load.hasErrors()) throw new IllegalStateException("the P6 project is invalid: " + load.errors());
+        ScriptCompiler compiler = ScriptCompiler.builder().useBuildCache(false).build();
+        int warmup = quick ? 3 : 6, iterations = quick ? 3 : 5;
+        List<double[]> runs = new ArrayList<>();
+        for (int i = 0; i < warmup + iterations; i++) {
+            long t = System.nanoTime();
+            CheckResult checked = ProjectChecker.check(load.project(), true, true);
+            long c = System.nanoTime();
+            CompileResult r = compiler.compile(load);
+            long b = System.nanoTime();
+            if (r.scripts().size() != 100 || checked.hasErrors()) {
+                throw new IllegalStateException("P6 compiled " + r.scripts().size() + " scripts: " + r.errors() + checked.typeErrors());
+            }
+            if (i == 0) out.printf("P6 first compile in this JVM (cold TypeScript): %.0f ms%n", (b - t) / 1e6);
+            if (i >= warmup) runs.add(new double[] {(b - t) / 1e6, (c - t) / 1e6, (b - c) / 1e6});
+        }
+        runs.sort(java.util.Comparator.comparingDouble(x -> x[0]));
+        double[] m = runs.get(runs.size() / 2);
+        out.printf("P6 compile-100 jvm=%.0fms node=n/a ratio=n/a (type check + lint %.0f ms, bundle %.0f ms; %s)%n", m[0], m[1], m[2],
+            ProjectChecker.engineName());
+        summary.add(String.format("P6 compile-100: %.0f ms warm for 100 scripts, type check + lint %.0f ms + bundle %.0f ms, no caches (goal: <= 2000 ms, %s);"
+                + " no Node reference: Nango's own compiler is not a dependency", m[0], m[1], m[2], m[0] <= 2000 ? "met" : "not met"));
     }
 
     // ---- plumbing ------------------------------------------------------------------------------------

@@ -46,6 +46,8 @@ public final class TsRuntime {
     private final ExecutorService thread;
     private Context context;
     private Value analyze;
+    private final Files0 files = new Files0();
+    private String engineName;
     private final long startupMillis;
 
     private TsRuntime() {
@@ -82,11 +84,36 @@ public final class TsRuntime {
         return startupMillis;
     }
 
+    /** The polyglot engine's implementation name: "Graal Truffle Runtime" when the JIT is on, else "Interpreted". */
+    public String engineName() {
+        return engineName;
+    }
+
     /**
      * Runs {@code nangoTs.analyze(request)}: the request and the answer are JSON text (see nango-ts.js).
      */
     public String analyze(String requestJson) {
-        return call(() -> analyze.execute(requestJson).asString());
+        return analyzeTracked(requestJson).json();
+    }
+
+    /**
+     * An answer of the analyzer, with what the compiler host saw of the real file system during that call: path
+     * to the SHA-256 of the text it read, or {@link #ABSENT} for a path it found missing.
+     */
+    public record Answer(String json, Map<String, String> reads) {}
+
+    /** The hash {@link Answer#reads} gives a path that does not exist (or cannot be read as text). */
+    public static final String ABSENT = "-";
+
+    /** {@link #analyze}, also telling which files the compiler read (for an incremental cache). */
+    public Answer analyzeTracked(String requestJson) {
+        return call(() -> {
+            files.reads.clear();
+            String json = analyze.execute(requestJson).asString();
+            Answer a = new Answer(json, Map.copyOf(files.reads));
+            files.reads.clear();
+            return a;
+        });
     }
 
     private <T> T call(java.util.concurrent.Callable<T> task) {
@@ -106,8 +133,17 @@ public final class TsRuntime {
     }
 
     private void start() throws IOException {
-        Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false")
-                .out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream()).build();
+        Engine engine;
+        try {
+            // latency mode: the JIT compiles the compiler's many functions sooner and cheaper. On 2 busy shared
+            // cores the best warm 100-script check of a run was 0.74-0.90 s against 0.99-1.18 s in throughput mode
+            // (3 runs each, CheckBench); the cold first check did not change. Not an option without the JIT.
+            // -Dnangojvm.ts.engineMode=default restores GraalJS's default.
+            engine = engineBuilder().option("engine.Mode", System.getProperty("nangojvm.ts.engineMode", "latency")).build();
+        } catch (IllegalArgumentException e) {
+            engine = engineBuilder().build();
+        }
+        engineName = engine.getImplementationName();
         context = Context.newBuilder("js").engine(engine)
                 .allowHostAccess(HostAccess.newBuilder().allowAccessAnnotatedBy(HostAccess.Export.class).build())
                 .option("js.ecmascript-version", "2022")
@@ -117,8 +153,13 @@ public final class TsRuntime {
         context.eval(Source.newBuilder("js", resource("dev/nangojvm/toolchain/nango-ts.js"), "nango-ts.js").build());
         context.eval(Source.newBuilder("js", resource("dev/nangojvm/toolchain/nango-checks.js"), "nango-checks.js").build());
         Value nangoTs = context.getBindings("js").getMember("nangoTs");
-        nangoTs.getMember("init").execute(new Files0(), LIB_DIR, FALLBACK_DIR);
+        nangoTs.getMember("init").execute(files, LIB_DIR, FALLBACK_DIR);
         analyze = nangoTs.getMember("analyze");
+    }
+
+    private static Engine.Builder engineBuilder() {
+        return Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false")
+                .out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream());
     }
 
     static String resource(String name) throws IOException {
@@ -139,6 +180,8 @@ public final class TsRuntime {
     public static final class Files0 {
         private static final Map<String, String> RESOURCE_TEXT = new ConcurrentHashMap<>();
         private static volatile String zodVersionDir;
+        /** Real files seen during the current call (only touched on the compiler's thread). */
+        final Map<String, String> reads = new java.util.HashMap<>();
 
         @HostAccess.Export
         public String readFile(String path) {
@@ -155,11 +198,14 @@ public final class TsRuntime {
             if (isVirtual(path)) {
                 return null;
             }
+            String text;
             try {
-                return Files.readString(Path.of(path), StandardCharsets.UTF_8);
+                text = Files.readString(Path.of(path), StandardCharsets.UTF_8);
             } catch (IOException | RuntimeException e) {
-                return null;
+                text = null;
             }
+            reads.put(path, text == null ? ABSENT : BuildCache.sha256(text.getBytes(StandardCharsets.UTF_8)));
+            return text;
         }
 
         @HostAccess.Export
@@ -168,7 +214,14 @@ public final class TsRuntime {
             if (res != null) {
                 return TsRuntime.class.getClassLoader().getResource(res) != null;
             }
-            return !isVirtual(path) && Files.isRegularFile(Path.of(path));
+            if (isVirtual(path)) {
+                return false;
+            }
+            boolean exists = Files.isRegularFile(Path.of(path));
+            if (!exists) {
+                reads.putIfAbsent(path, ABSENT);
+            }
+            return exists;
         }
 
         @HostAccess.Export
