@@ -52,9 +52,30 @@ public final class BenchCommand {
     private Map<String, ScriptBundle> bundles;
     private String node;
 
+    private final java.util.Set<String> only;
+
     public BenchCommand(PrintStream out, boolean quick) {
+        this(out, quick, metrics(null));
+    }
+
+    /** @param only the metrics to run ({@code P1}..{@code P6}); all of them by default */
+    public BenchCommand(PrintStream out, boolean quick, java.util.Set<String> only) {
         this.out = out;
         this.quick = quick;
+        this.only = only;
+    }
+
+    /** Parses {@code --only P1,P3}: every metric when null. */
+    public static java.util.Set<String> metrics(String list) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(List.of("P1", "P2", "P3", "P4", "P5", "P6"));
+        if (list == null) return all;
+        java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
+        for (String m : list.split(",")) {
+            String id = m.strip().toUpperCase(java.util.Locale.ROOT);
+            if (!all.contains(id)) throw new IllegalArgumentException("--only takes metrics P1 to P6 separated by commas; got '" + m.strip() + "'");
+            chosen.add(id);
+        }
+        return chosen;
     }
 
     public int run() throws Exception {
@@ -70,13 +91,13 @@ public final class BenchCommand {
         try (IntegrationHost host = IntegrationHost.builder().policy(policy).build();
              FakeProviderServer api = BenchApi.start(total)) {
             out.println(host.runtime().describe());
-            p1(host, runner, api);
-            p2(host, runner, api);
-            p3(host, policy, runner, api, total);
+            if (only.contains("P1")) p1(host, runner, api);
+            if (only.contains("P2")) p2(host, runner, api);
+            if (only.contains("P3")) p3(host, policy, runner, api, total);
         }
-        p4(runner);
-        p5(runner);
-        p6();
+        if (only.contains("P4")) p4(runner);
+        if (only.contains("P5")) p5(runner);
+        if (only.contains("P6")) p6();
         out.println();
         out.println("Summary:");
         summary.forEach(s -> out.println("  " + s));
