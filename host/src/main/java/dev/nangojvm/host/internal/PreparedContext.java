@@ -57,6 +57,11 @@ final class PreparedContext {
         return context;
     }
 
+    /** The context itself, for work that runs no script code (parsing). */
+    Context context() {
+        return context;
+    }
+
     Value guard() {
         return guard;
     }

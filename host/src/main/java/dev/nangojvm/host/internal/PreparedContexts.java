@@ -15,7 +15,8 @@ final class PreparedContexts implements AutoCloseable {
     private final Execution.Prelude prelude;
     private final String guardLimits;
     private final BlockingQueue<PreparedContext> ready;
-    private final Thread filler;
+    private final int size;
+    private Thread filler;
     private volatile boolean closed;
 
     /** @param size how many contexts to keep ready; 0 prepares every context on demand */
@@ -23,14 +24,23 @@ final class PreparedContexts implements AutoCloseable {
         this.contexts = contexts;
         this.prelude = prelude;
         this.guardLimits = guardLimits;
+        this.size = size;
         this.ready = size > 0 ? new ArrayBlockingQueue<>(size) : null;
-        this.filler = size > 0 ? Thread.ofPlatform().daemon().name("nango-jvm-context-filler").start(this::fill) : null;
     }
 
-    /** A prepared context for one execution: a ready one if there is, else one made now. */
+    /**
+     * A prepared context for one execution: a ready one if there is, else one made now. The first
+     * call starts the background thread, so that a process that runs one script and exits (a dry
+     * run, a cold start) does not pay for contexts it will never use.
+     */
     PreparedContext take() {
+        if (size > 0) startFiller();
         PreparedContext p = ready == null ? null : ready.poll();
         return p != null ? p : PreparedContext.prepare(contexts, prelude, guardLimits);
+    }
+
+    private synchronized void startFiller() {
+        if (filler == null && !closed) filler = Thread.ofPlatform().daemon().name("nango-jvm-context-filler").start(this::fill);
     }
 
     private void fill() {
@@ -56,7 +66,11 @@ final class PreparedContexts implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        Thread filler;
+        synchronized (this) {
+            closed = true;
+            filler = this.filler;
+        }
         if (filler != null) {
             filler.interrupt();
             try {
