@@ -32,6 +32,24 @@ class PreparedContextsTest {
         }
     }
 
+    /**
+     * Why contexts are never reused: a realm keeps state no reset can be proven to clear. One
+     * example is RegExp's legacy statics, which hold the last match of the previous script.
+     */
+    @Test
+    void theLastRegExpMatchOfOneExecutionIsInvisibleToTheNext() {
+        try (IntegrationHost host = IntegrationHost.builder().preparedContexts(2).build()) {
+            ExecutionResult first = host.runAction(ScriptBundle.of("t/actions/match", """
+                    exports.default = async function runAction() { /Bearer (\\w+)/.exec('Bearer s3cr3t'); return { seen: RegExp.$1 }; };
+                    """, null), new ScriptedNango("action"), null);
+            assertThat(first.output().path("seen").asText()).as("the realm does keep the match").isEqualTo("s3cr3t");
+            ExecutionResult next = host.runAction(ScriptBundle.of("t/actions/peek", """
+                    exports.default = async function runAction() { return { last: RegExp.lastMatch, group: RegExp.$1 }; };
+                    """, null), new ScriptedNango("action"), null);
+            assertThat(next.output().toString()).isEqualTo("{\"last\":\"\",\"group\":\"\"}");
+        }
+    }
+
     @Test
     void aStatementLimitBreachReachesTheExecutionThatHoldsThePreparedContext() {
         ScriptPolicy policy = ScriptPolicy.standard().toBuilder().statementLimit(100_000).timeout(Duration.ofSeconds(10)).build();
