@@ -117,7 +117,7 @@ public final class BenchCommand {
     }
 
     private void p1(IntegrationHost host, Path runner, FakeProviderServer api) throws Exception {
-        int warmup = quick ? 30 : 200, iterations = quick ? 30 : 200;
+        int warmup = quick ? 100 : 300, iterations = quick ? 100 : 300;
         H2Stores stores = H2Stores.inMemory();
         try (stores; NangoBindings nango = NangoBindings.builder().stores(stores).build()) {
             var info = new ExecutionInfo("c", "bench", "bench", "noop", "action", null);
@@ -164,7 +164,8 @@ public final class BenchCommand {
         JsonNode n = node(runner, api, Map.of("mode", "p3", "warmup", warmup, "iterations", iterations));
         double jvm = total / median(times) * 1000;
         line("P3", "end-to-end-sync", jvm, "rec/s", n == null ? Double.NaN : total / n.path("median").asDouble() * 1000, "rec/s", false, 1.0);
-        out.println("   (" + total + " records over loopback; nango-jvm saves into an H2 file database, Node into an in-memory map with the same md5 change detection)");
+        out.println("   (" + total + " records over loopback; nango-jvm saves into an H2 file database, Node into an in-memory map with the same md5 change detection;"
+                + " nango-jvm runs after warm-up: " + times.stream().map(t -> String.format("%.0f ms", t)).toList() + ")");
     }
 
     /**
