@@ -162,7 +162,7 @@ final class DryRunCommand implements Command {
         ExecutionInfo info = new ExecutionInfo(o.connectionId, integration.id(), connection.provider(), o.script, type, o.variant);
         ScriptBundle bundle = new ScriptBundle(script.bundleName(), script.code(), script.sourceMap(), script.contentHash());
 
-        try (IntegrationHost host = IntegrationHost.builder().policy(policy).loggerLevel("debug").build();
+        try (IntegrationHost host = IntegrationHost.builder().policy(policy).loggerLevel("debug").preparedContexts(0).build();
              // A sync's records go to the throw-away store; an action only reads records (getRecordsByIds), from the project's store.
              NangoBindings bindings = NangoBindings.builder().catalog(catalog)
                      .records(type.equals("sync") ? memory.records() : real.records())

@@ -42,7 +42,7 @@ public final class IntegrationHost implements AutoCloseable {
     private IntegrationHost(Builder b) {
         this.policy = b.policy;
         this.loggerLevel = b.loggerLevel;
-        this.runner = b.isolation == Isolation.IN_PROCESS ? new InProcessRunner(policy)
+        this.runner = b.isolation == Isolation.IN_PROCESS ? new InProcessRunner(policy, b.preparedContexts)
                 : new WorkerPoolRunner(policy, new WorkerPoolRunner.Options(b.workers, b.workerHeapBytes,
                         b.workerJvmArgs != null ? b.workerJvmArgs : WorkerPoolRunner.inheritedJvmArgs()));
         LOG.log(System.Logger.Level.INFO, runner.runtime().describe());
@@ -141,8 +141,22 @@ public final class IntegrationHost implements AutoCloseable {
         private int workers = DEFAULT_WORKERS;
         private long workerHeapBytes = DEFAULT_WORKER_HEAP_BYTES;
         private java.util.List<String> workerJvmArgs;
+        private int preparedContexts = InProcessRunner.DEFAULT_PREPARED_CONTEXTS;
 
         private Builder() { }
+
+        /**
+         * Fresh contexts a background thread keeps ready (realm initialised, the host's prelude
+         * evaluated, nothing of any script), so that an execution starts without waiting for them.
+         * Each is used by one execution only and then closed: contexts are never reused. Default
+         * {@value InProcessRunner#DEFAULT_PREPARED_CONTEXTS}; 0 makes each context when an
+         * execution starts. In-process isolation only.
+         */
+        public Builder preparedContexts(int count) {
+            if (count < 0 || count > 64) throw new IllegalArgumentException("preparedContexts must be between 0 and 64, was " + count);
+            this.preparedContexts = count;
+            return this;
+        }
 
         /** The sandbox policy of every execution. Default: {@link ScriptPolicy#standard()}. */
         public Builder policy(ScriptPolicy policy) {

@@ -69,9 +69,7 @@ public final class ContextFactory {
                     .onLimit(event -> onBreach.accept(Limits.STATEMENT_LIMIT))
                     .build());
         }
-        Context context = builder.build();
-        Diagnostics.trackExecution(context);
-        return context;
+        return builder.build();
     }
 
     /** Fails closed when a context built by {@link #create} can reach the host or compile strings against the policy. */

@@ -37,7 +37,7 @@ public final class Execution {
     /** The JS sources evaluated before the bundle, in order: the guard, the Node surface, the nango shim. */
     public record Prelude(Source sandbox, Source nodeGlobals, Source shim) { }
 
-    private final ContextFactory contexts;
+    private final PreparedContexts contexts;
     private final Prelude prelude;
     private final CompiledBundle bundle;
     private final ScriptPolicy policy;
@@ -48,7 +48,7 @@ public final class Execution {
     private volatile Watchdog.Watch watch;
     private final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
 
-    public Execution(ContextFactory contexts, Prelude prelude, CompiledBundle bundle, ScriptPolicy policy, HostServices services) {
+    Execution(PreparedContexts contexts, Prelude prelude, CompiledBundle bundle, ScriptPolicy policy, HostServices services) {
         this.contexts = contexts;
         this.prelude = prelude;
         this.bundle = bundle;
@@ -71,10 +71,11 @@ public final class Execution {
         var output = new BoundedOutput(64 * 1024);
         Bridge bridge = new Bridge(dispatcher, loop, services.io(), services.timers(), policy, this::terminate);
         try {
-            context = contexts.create(output, this::terminate);
-            Value guard = context.eval(prelude.sandbox()).execute(bridge, guardLimits(policy));
-            Value nodeModules = context.eval(prelude.nodeGlobals()).execute(NodeCrypto.shared()).getMember("modules");
-            Value api = context.eval(prelude.shim()).execute(guard, props.toString(), nodeModules);
+            PreparedContext prepared = contexts.take();
+            context = prepared.attach(bridge, output, this::terminate);
+            Diagnostics.trackExecution(context);
+            if (termination.get() != null) return budgetOutcome(budget);
+            Value api = context.eval(prelude.shim()).execute(prepared.guard(), props.toString(), prepared.nodeModules());
             restrictModules(api.getMember("modules"));
             // The budgets cover everything the script does, from its module's top level on; the
             // host's own set-up above is not the script's time nor its allocation.
@@ -116,13 +117,27 @@ public final class Execution {
             bridge.close();
             loop.close();
             Context c = context;
-            if (c != null) {
-                try {
-                    c.close(true);
-                } catch (RuntimeException ignored) {
-                    // A cancelled context rethrows its cancellation on close; it is closed all the same.
-                }
+            if (c != null) closeLater(c);
+        }
+    }
+
+    /**
+     * Closing a context takes about a millisecond that the caller need not wait for: the result
+     * has already left as text, the bridge is closed and nothing else holds the context. The
+     * reaper closes it; a host that is shutting down closes it here.
+     */
+    private void closeLater(Context c) {
+        Runnable close = () -> {
+            try {
+                c.close(true);
+            } catch (RuntimeException ignored) {
+                // A cancelled context rethrows its cancellation on close; it is closed all the same.
             }
+        };
+        try {
+            services.reaper().execute(close);
+        } catch (RejectedExecutionException e) {
+            close.run();
         }
     }
 

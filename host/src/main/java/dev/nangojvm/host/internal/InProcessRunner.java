@@ -33,7 +33,7 @@ public final class InProcessRunner implements ExecutionRunner {
 
     private final GraalRuntime runtime = new GraalRuntime();
     private final ScriptPolicy policy;
-    private final ContextFactory contexts;
+    private final PreparedContexts contexts;
     private final Execution.Prelude prelude;
     private final HostServices services = new HostServices(HostServices.DEFAULT_TICK);
     private final Map<String, CompiledBundle> bundles = new ConcurrentHashMap<>();
@@ -42,27 +42,38 @@ public final class InProcessRunner implements ExecutionRunner {
     private final ExecutorService platformThreads = Executors.newCachedThreadPool(
             Thread.ofPlatform().daemon().name("nango-jvm-execution-", 0).factory());
 
+    /** Contexts kept ready when the host does not say otherwise (see {@link #InProcessRunner(ScriptPolicy, int)}). */
+    public static final int DEFAULT_PREPARED_CONTEXTS = 2;
+
     public InProcessRunner(ScriptPolicy policy) {
+        this(policy, DEFAULT_PREPARED_CONTEXTS);
+    }
+
+    /** @param preparedContexts fresh contexts a background thread keeps ready; 0 makes each one on demand */
+    public InProcessRunner(ScriptPolicy policy, int preparedContexts) {
         if (policy.maxAllocatedBytes() > 0 && !Watchdog.allocationCountingSupported()) {
             throw new IllegalStateException("the policy has an allocation budget, but this JVM cannot count the bytes "
                     + "a thread allocates; run on HotSpot (Temurin, OpenJDK) or set maxAllocatedBytes to 0");
         }
         this.policy = policy;
-        this.contexts = new ContextFactory(runtime.engine(), policy);
         this.prelude = new Execution.Prelude(source("internal/sandbox.js", "nango-sandbox.js"),
                 source("internal/node-globals.js", "node-globals.js"), source("internal/nango-shim.js", "nango-runtime.js"));
-        warmUpPrelude();
+        ContextFactory factory = new ContextFactory(runtime.engine(), policy);
+        // The warm-up parses the prelude on the engine before the filler thread starts competing for it.
+        PreparedContexts onDemand = new PreparedContexts(factory, prelude, Execution.guardLimits(policy), 0);
+        warmUpPrelude(onDemand);
+        this.contexts = preparedContexts == 0 ? onDemand : new PreparedContexts(factory, prelude, Execution.guardLimits(policy), preparedContexts);
     }
 
     /**
      * The first execution on a new engine pays for parsing the prelude (about a second on two
      * cores); pay it here, so that the first script's budget is its own.
      */
-    private void warmUpPrelude() {
+    private void warmUpPrelude(PreparedContexts onDemand) {
         ObjectNode props = Bridge.JSON.createObjectNode().put("scriptType", "action").put("connectionId", "warm-up")
                 .put("providerConfigKey", "warm-up").put("loggerLevel", "off");
         ScriptPolicy patient = policy.toBuilder().timeout(java.time.Duration.ofMinutes(1)).build();
-        Execution.Outcome outcome = new Execution(contexts, prelude, compiled(WARM_UP), patient, services).run(new Dispatcher() {
+        Execution.Outcome outcome = new Execution(onDemand, prelude, compiled(WARM_UP), patient, services).run(new Dispatcher() {
             @Override public String dispatch(String method, String argsJson) { return "{\"ok\":null}"; }
             @Override public void log(String level, String message, String metaJson) { }
         }, props, null);
@@ -99,9 +110,22 @@ public final class InProcessRunner implements ExecutionRunner {
         }
     }
 
+    /**
+     * Parses the bundle on the shared engine, in a context that is then thrown away, so that the
+     * first execution finds the parsed code in the engine's cache. Parsing runs none of the
+     * script's code.
+     */
     @Override
     public void warmUp(ScriptBundle bundle) {
-        compiled(bundle);
+        CompiledBundle compiled = compiled(bundle);
+        PreparedContext p = contexts.take();
+        try {
+            p.context().parse(compiled.source());
+        } catch (org.graalvm.polyglot.PolyglotException e) {
+            // A bundle that does not parse fails its executions with the error and its location; nothing to warm.
+        } finally {
+            p.discard();
+        }
     }
 
     @Override
@@ -133,6 +157,7 @@ public final class InProcessRunner implements ExecutionRunner {
 
     @Override
     public void close() {
+        contexts.close();
         services.close();
         platformThreads.shutdownNow();
         try {

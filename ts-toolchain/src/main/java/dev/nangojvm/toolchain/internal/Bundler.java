@@ -80,6 +80,8 @@ public final class Bundler {
             report(stale.getFirst(), batch);
             return;
         }
+        // The batch failed: each script is built alone to tell which ones fail; the batch's files are of no use.
+        if (batch != null) batch.cleanUp();
         for (ScriptSource s : stale) {
             EsbuildProcess.Outcome one = runOnce(List.of(s));
             if (one != null && one.success()) {
