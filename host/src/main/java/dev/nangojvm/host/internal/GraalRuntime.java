@@ -16,16 +16,33 @@ public final class GraalRuntime implements AutoCloseable {
     private final RuntimeInfo info;
 
     public GraalRuntime() {
-        this.engine = Engine.newBuilder("js")
+        Engine.Builder builder = Engine.newBuilder("js")
                 .sandbox(SandboxPolicy.CONSTRAINED)
                 // CONSTRAINED refuses the process streams; engine-level output is never wanted anyway.
                 .out(OutputStream.nullOutputStream())
                 .err(OutputStream.nullOutputStream())
-                .option("engine.WarnInterpreterOnly", "false")
-                .build();
+                .option("engine.WarnInterpreterOnly", "false");
+        String mode = engineMode();
+        if (mode != null) builder.option("engine.Mode", mode);
+        this.engine = builder.build();
         String impl = engine.getImplementationName();
         boolean optimizing = !"Interpreted".equalsIgnoreCase(impl);
         this.info = new RuntimeInfo(optimizing, impl, optimizing ? null : explainFallback());
+    }
+
+    /** The default compilation mode: measured best for script workloads on small machines (README, "Runtime defaults"). */
+    public static final String DEFAULT_ENGINE_MODE = "latency";
+
+    /**
+     * {@code engine.Mode}: {@value #DEFAULT_ENGINE_MODE} unless {@code -Dnangojvm.engineMode=default|latency|throughput}
+     * says otherwise, or polyglot's own {@code -Dpolyglot.engine.Mode} is set (then polyglot applies it itself).
+     * On 2 cores the latency mode's cheaper compilations leave the script more CPU; it is one of the two
+     * compilation settings SandboxPolicy.CONSTRAINED allows (with engine.CompilerThreads).
+     */
+    static String engineMode() {
+        if (System.getProperty("polyglot.engine.Mode") != null) return null;
+        String mode = System.getProperty("nangojvm.engineMode", DEFAULT_ENGINE_MODE);
+        return "default".equals(mode) ? null : mode;
     }
 
     public Engine engine() {
