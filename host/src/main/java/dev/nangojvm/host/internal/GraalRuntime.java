@@ -16,18 +16,27 @@ public final class GraalRuntime implements AutoCloseable {
     private final RuntimeInfo info;
 
     public GraalRuntime() {
-        Engine.Builder builder = Engine.newBuilder("js")
+        String mode = engineMode();
+        Engine built;
+        try {
+            built = mode == null ? builder().build() : builder().option("engine.Mode", mode).build();
+        } catch (IllegalArgumentException e) {
+            // The interpreter-only runtime has no compilation options at all: nothing to tune there.
+            built = builder().build();
+        }
+        this.engine = built;
+        String impl = engine.getImplementationName();
+        boolean optimizing = !"Interpreted".equalsIgnoreCase(impl);
+        this.info = new RuntimeInfo(optimizing, impl, optimizing ? null : explainFallback());
+    }
+
+    private static Engine.Builder builder() {
+        return Engine.newBuilder("js")
                 .sandbox(SandboxPolicy.CONSTRAINED)
                 // CONSTRAINED refuses the process streams; engine-level output is never wanted anyway.
                 .out(OutputStream.nullOutputStream())
                 .err(OutputStream.nullOutputStream())
                 .option("engine.WarnInterpreterOnly", "false");
-        String mode = engineMode();
-        if (mode != null) builder.option("engine.Mode", mode);
-        this.engine = builder.build();
-        String impl = engine.getImplementationName();
-        boolean optimizing = !"Interpreted".equalsIgnoreCase(impl);
-        this.info = new RuntimeInfo(optimizing, impl, optimizing ? null : explainFallback());
     }
 
     /** The default compilation mode: measured best for script workloads on small machines (README, "Runtime defaults"). */
