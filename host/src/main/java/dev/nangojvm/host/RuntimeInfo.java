@@ -13,6 +13,6 @@ public record RuntimeInfo(boolean optimizing, String implementationName, String 
     public String describe() {
         return optimizing
                 ? "GraalJS runtime: optimizing (Graal JIT, " + implementationName + ")"
-                : "GraalJS runtime: interpreter only (" + implementationName + "), scripts run slower. Reason: " + reason;
+                : "GraalJS runtime: interpreter only (" + implementationName + "); long CPU-heavy scripts run slower than with the Graal JIT. Reason: " + reason;
     }
 }

@@ -64,6 +64,10 @@ public final class GraalRuntime implements AutoCloseable {
 
     /** Names the missing piece of the JIT recipe, so that the fix is obvious. */
     static String explainFallback() {
+        if ("interpreter".equals(System.getProperty("nangojvm.runtime.choice"))) {
+            return "chosen by ./nango-jvm for this short run, which finishes sooner on the interpreter with the AOT class "
+                    + "cache than with the Graal JIT on few cores (NANGO_JVM_JIT=true forces the JIT)";
+        }
         List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
         if (args.stream().noneMatch(a -> a.equals("-XX:+EnableJVMCI"))) {
             return "JVMCI is not enabled: start the JVM with -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI "
