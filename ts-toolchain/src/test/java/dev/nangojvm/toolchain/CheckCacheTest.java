@@ -3,10 +3,8 @@ package dev.nangojvm.toolchain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,20 +75,6 @@ class CheckCacheTest {
     }
 
     private Path copyTypecheckProject() {
-        Path src = Path.of("src/test/resources/typecheck").toAbsolutePath();
-        Path dst = tmp.resolve("typecheck");
-        try (Stream<Path> files = Files.walk(src)) {
-            for (Path p : files.toList()) {
-                Path target = dst.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return dst;
+        return Fixtures.copyTree(Path.of("src/test/resources/typecheck").toAbsolutePath(), tmp);
     }
 }

@@ -15,7 +15,11 @@ final class Fixtures {
     private Fixtures() {}
 
     static Path copy(String name, Path into) {
-        Path src = PROJECTS.resolve(name);
+        return copyTree(PROJECTS.resolve(name), into);
+    }
+
+    /** Copies the folder {@code src} into {@code into}, keeping its name. */
+    static Path copyTree(Path src, Path into) {
         Path dst = into.resolve(src.getFileName().toString());
         try (Stream<Path> files = Files.walk(src)) {
             for (Path p : files.toList()) {

@@ -130,7 +130,7 @@ final class TuningExperiments {
     private void jsonCrossing() throws Exception {
         int n = quick ? 60 : 200;
         List<Map<String, Object>> page = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) page.add(contact(i));
+        for (int i = 0; i < 1000; i++) page.add(BenchApi.contact(i));
         String pageJson = JSON.writeValueAsString(page);
         try (GraalRuntime runtime = new GraalRuntime()) {
             ContextFactory factory = new ContextFactory(runtime.engine(), ScriptPolicy.standard());
@@ -190,17 +190,6 @@ final class TuningExperiments {
         ObjectNode o = f.objectNode();
         for (String k : v.getMemberKeys()) o.set(k, walk(v.getMember(k)));
         return o;
-    }
-
-    private static Map<String, Object> contact(int i) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("id", i);
-        c.put("first_name", " First" + (i % 97) + " ");
-        c.put("last_name", "Last  " + (i % 89));
-        c.put("email", i % 5 == 0 ? null : "User" + i + "@Example.COM");
-        c.put("tags", "a" + (i % 3) + ", b" + (i % 5) + ",,c" + (i % 7));
-        c.put("score", String.valueOf((i % 1000) / 7.0));
-        return c;
     }
 
     private static double median(List<Double> values) {
