@@ -236,7 +236,7 @@ export interface ProxyConfiguration {
   connectionId?: string;
   method?: HttpMethod;
   headers?: Record<string, string>;
-  params?: string | Record<string, string | number | string[] | number[]>;
+  params?: string | Record<string, string | number>;
   data?: unknown;
   retries?: number;
   retryOn?: number[] | null;

@@ -28,9 +28,15 @@ var nangoTs = (function () {
         FALLBACK_DIR = fallbackDir;
     }
 
-    /** The compiler options of Nango's CLI (its tsconfig.dev.json) plus what ts-node forces. */
+    /**
+     * The compiler options of Nango's CLI (its tsconfig.dev.json) plus what ts-node adds: without a tsconfig of
+     * its own, ts-node starts from @tsconfig/node16 (`lib: es2021`: no DOM) with `types: ['node']`, and forces
+     * the emit options at the end.
+     */
     function compilerOptions() {
         return {
+            lib: ['lib.es2021.d.ts'],
+            types: ['node'],
             module: ts.ModuleKind.CommonJS,
             target: ts.ScriptTarget.ESNext,
             strict: true,
@@ -137,6 +143,21 @@ var nangoTs = (function () {
             }
             return r;
         };
+        // ts-node's fallback: the `types: ['node']` entry (not a `/// <reference types>`) resolves in the project
+        // first, else to the @types/node installed with the CLI (ours: the fallback folder's copy).
+        const typeCache = ts.createTypeReferenceDirectiveResolutionCache(root, (f) => f, options, cache.getPackageJsonInfoCache());
+        host.resolveTypeReferenceDirectiveReferences = (refs, containingFile, redirected, opts, containingSourceFile) =>
+            refs.map((ref) => {
+                const name = typeof ref === 'string' ? ref : ref.fileName.toLowerCase();
+                const mode = typeof ref === 'string' ? undefined
+                    : ts.getModeForFileReference(ref, containingSourceFile && containingSourceFile.impliedNodeFormat);
+                let r = ts.resolveTypeReferenceDirective(name, containingFile, opts, host, redirected, typeCache, mode);
+                if (!r.resolvedTypeReferenceDirective && ref === 'node') {
+                    const fallback = Object.assign({}, opts, { typeRoots: [FALLBACK_DIR + 'node_modules/@types'] });
+                    r = ts.resolveTypeReferenceDirective(name, containingFile, fallback, host, redirected, undefined, mode);
+                }
+                return r;
+            });
         host.resolveModuleNameLiterals = (literals, containingFile, redirected, opts) => {
             const t0 = Date.now();
             try {

@@ -37,9 +37,14 @@ public final class TsRuntime {
     static final String TS_RESOURCES = "dev/nangojvm/toolchain/typescript/";
     /** Virtual folder the compiler sees the {@code lib.*.d.ts} files in. */
     public static final String LIB_DIR = "/__nango_jvm__/typescript/lib/";
-    /** Virtual folder holding fallback packages ({@code node_modules/zod}) for projects without node_modules. */
+    /**
+     * Virtual folder holding fallback packages for projects without node_modules: {@code node_modules/zod}, and
+     * {@code node_modules/@types/node} with its {@code node_modules/undici-types} (see the pom).
+     */
     public static final String FALLBACK_DIR = "/__nango_jvm__/fallback/";
     private static final String ZOD_WEBJAR = "META-INF/resources/webjars/zod/";
+    /** Where the fallback {@code node_modules} packages other than zod live on the class path. */
+    static final String NODE_TYPES_RESOURCES = "dev/nangojvm/toolchain/node-types/";
 
     private static volatile TsRuntime instance;
 
@@ -174,7 +179,8 @@ public final class TsRuntime {
 
     /**
      * The file system as the TypeScript compiler host sees it: the real one, plus the read-only virtual folders
-     * {@link #LIB_DIR} (class path) and {@link #FALLBACK_DIR} (zod from its webjar). Strings only cross the
+     * {@link #LIB_DIR} (class path) and {@link #FALLBACK_DIR} (zod from its webjar, Node's types from
+     * {@link #NODE_TYPES_RESOURCES}). Strings only cross the
      * boundary; lists are joined with newlines.
      */
     public static final class Files0 {
@@ -282,6 +288,10 @@ public final class TsRuntime {
             if (path.startsWith(zod) || (path + "/").equals(zod)) {
                 String dir = zodDir();
                 return dir == null ? null : dir + (path.length() > zod.length() ? path.substring(zod.length()) : "");
+            }
+            String modules = FALLBACK_DIR + "node_modules/";
+            if (path.startsWith(modules) && path.length() > modules.length()) {
+                return NODE_TYPES_RESOURCES + path.substring(modules.length());
             }
             return null;
         }
