@@ -17,6 +17,7 @@ import dev.nangojvm.host.internal.CompiledBundle;
 import dev.nangojvm.host.internal.ContextFactory;
 import dev.nangojvm.host.internal.GraalRuntime;
 import dev.nangojvm.policy.ScriptPolicy;
+import dev.nangojvm.testkit.BenchProjects;
 import dev.nangojvm.testkit.FakeProviderServer;
 import dev.nangojvm.toolchain.CheckResult;
 import dev.nangojvm.toolchain.CompileResult;
@@ -81,7 +82,7 @@ public final class BenchCommand {
         java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
         for (String m : list.split(",")) {
             String id = m.strip().toUpperCase(java.util.Locale.ROOT);
-            if (!all.contains(id)) throw new IllegalArgumentException("--only takes metrics P1 to P6 separated by commas; got '" + m.strip() + "'");
+            if (!all.contains(id)) throw new IllegalArgumentException("--only takes metrics P1 to P6 separated by commas, e.g. --only P1,P3; got '" + m.strip() + "'");
             chosen.add(id);
         }
         return chosen;
@@ -253,32 +254,7 @@ public final class BenchCommand {
      */
     private void p6() throws IOException {
         Path many = work.resolve("many");
-        Files.createDirectories(many.resolve("bench/syncs"));
-        Files.createDirectories(many.resolve("bench/mappers"));
-        Path project = work.resolve("project");
-        Files.copy(project.resolve("bench/types.ts"), many.resolve("bench/types.ts"));
-        Files.copy(project.resolve("bench/mappers/to-contact.ts"), many.resolve("bench/mappers/to-contact.ts"));
-        String base = Files.readString(project.resolve("nango.yaml"));
-        String models = base.substring(base.indexOf("models:"));
-        int from = models.indexOf("    Contact:\n") + "    Contact:\n".length();
-        int to = models.indexOf("\n    ", from);
-        while (to >= 0 && models.startsWith("        ", to + 1)) {
-            to = models.indexOf("\n    ", to + 1);
-        }
-        String contactFields = models.substring(from, to + 1);
-        StringBuilder yaml = new StringBuilder("integrations:\n    bench:\n        syncs:\n");
-        StringBuilder extra = new StringBuilder();
-        String sync = Files.readString(project.resolve("bench/syncs/contacts.ts"));
-        for (int i = 1; i <= 100; i++) {
-            String n = String.format("%03d", i);
-            yaml.append("            contacts-").append(n).append(":\n                runs: every day\n                output: Contact").append(n)
-                .append("\n                endpoint:\n                    method: GET\n                    path: /contacts-").append(n).append("\n");
-            extra.append("    Contact").append(n).append(":\n").append(contactFields);
-            Files.writeString(many.resolve("bench/syncs/contacts-" + n + ".ts"), sync.replace("import type { Contact,", "import type { Contact" + n + ",")
-                .replace("batchSave<Contact>", "batchSave<Contact" + n + ">").replace("'Contact'", "'Contact" + n + "'"));
-        }
-        yaml.append(models.endsWith("\n") ? models : models + "\n").append(extra);
-        Files.writeString(many.resolve("nango.yaml"), yaml);
+        BenchProjects.writeHundredSyncs(work.resolve("project"), many);
         var load = NangoProject.load(many);
         if (load.project() == null || load.hasErrors()) throw new IllegalStateException("the P6 project is invalid: " + load.errors());
         ScriptCompiler compiler = ScriptCompiler.builder().useBuildCache(false).build();

@@ -35,7 +35,7 @@ public final class CheckBench {
                 case "--verify-cache" -> verify = true;
                 case "--p6" -> {
                     Path dir = Path.of(args[++i]);
-                    writeP6(Path.of("cli/src/main/resources/dev/nangojvm/cli/bench/project"), dir);
+                    dev.nangojvm.testkit.BenchProjects.writeHundredSyncs(Path.of("cli/src/main/resources/dev/nangojvm/cli/bench/project"), dir);
                     dirs.add(dir);
                 }
                 default -> dirs.add(Path.of(args[i]));
@@ -102,44 +102,5 @@ public final class CheckBench {
     private static long median(List<Long> l) {
         List<Long> s = l.stream().sorted().toList();
         return s.isEmpty() ? -1 : s.get(s.size() / 2);
-    }
-
-    /**
-     * The CLI benchmark's P6 project: 100 copies of the bench sync sharing its mapper and types. Nango rejects one
-     * model as the output of several syncs of an integration, so copy i saves {@code ContactNNN}, a model with
-     * {@code Contact}'s fields.
-     */
-    static void writeP6(Path resources, Path many) throws IOException {
-        Files.createDirectories(many.resolve("bench/syncs"));
-        Files.createDirectories(many.resolve("bench/mappers"));
-        Files.copy(resources.resolve("bench/types.ts"), many.resolve("bench/types.ts"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(resources.resolve("bench/mappers/to-contact.ts"), many.resolve("bench/mappers/to-contact.ts"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        String base = Files.readString(resources.resolve("nango.yaml"));
-        String models = base.substring(base.indexOf("models:"));
-        int from = models.indexOf("    Contact:\n") + "    Contact:\n".length();
-        int to = models.indexOf("\n    ", from);
-        while (to >= 0 && models.startsWith("        ", to + 1)) {
-            to = models.indexOf("\n    ", to + 1);
-        }
-        String contactFields = models.substring(from, to + 1);
-        StringBuilder yaml = new StringBuilder("integrations:\n    bench:\n        syncs:\n");
-        StringBuilder extra = new StringBuilder();
-        String sync = Files.readString(resources.resolve("bench/syncs/contacts.ts"));
-        for (int i = 1; i <= 100; i++) {
-            String n = String.format("%03d", i);
-            yaml.append("            contacts-").append(n).append(":\n                runs: every day\n")
-                    .append("                output: Contact").append(n).append("\n")
-                    .append("                endpoint:\n                    method: GET\n                    path: /contacts-").append(n)
-                    .append("\n");
-            extra.append("    Contact").append(n).append(":\n").append(contactFields);
-            Files.writeString(many.resolve("bench/syncs/contacts-" + n + ".ts"), sync
-                    .replace("import type { Contact,", "import type { Contact" + n + ",")
-                    .replace("batchSave<Contact>", "batchSave<Contact" + n + ">")
-                    .replace("'Contact'", "'Contact" + n + "'"));
-        }
-        yaml.append(models.endsWith("\n") ? models : models + "\n").append(extra);
-        Files.writeString(many.resolve("nango.yaml"), yaml);
     }
 }
